@@ -1,0 +1,130 @@
+"""Checks that need the whole exhibit: ids, citations, media paths and museum label practice."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from .model import Exhibit
+from .problems import Problems
+from .text import sentences, word_count
+
+MAX_ALT = 125
+MAX_BODY_WORDS = 250
+MAX_SENTENCE_WORDS = 25
+
+
+def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
+    """Record every cross-field problem of a structurally valid exhibit."""
+    _unique_ids(exhibit, problems)
+    _citations(exhibit, problems)
+    _timeline(exhibit, problems)
+    _labels(exhibit, problems)
+    _media(exhibit, folder, problems)
+
+
+def _unique_ids(exhibit: Exhibit, problems: Problems) -> None:
+    for section, ids in (
+        ("panels", [p.id for p in exhibit.panels]),
+        ("sources", [s.id for s in exhibit.sources]),
+    ):
+        for index, item_id in enumerate(ids):
+            first = ids.index(item_id)
+            if first != index:
+                problems.add(
+                    (section, index, "id"),
+                    f"the id {item_id!r} is already used by {section}[{first}]; ids must be unique",
+                )
+
+
+def _citations(exhibit: Exhibit, problems: Problems) -> None:
+    defined = [s.id for s in exhibit.sources]
+    cited: set[str] = set()
+    for p_index, panel in enumerate(exhibit.panels):
+        for s_index, source_id in enumerate(panel.sources):
+            cited.add(source_id)
+            if source_id not in defined:
+                close = difflib.get_close_matches(source_id, defined, n=1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                problems.add(
+                    ("panels", p_index, "sources", s_index),
+                    f"source {source_id!r} is not in the sources list; {hint}"
+                    "add it under 'sources:' or correct the id",
+                )
+    for index, source in enumerate(exhibit.sources):
+        if source.id not in cited:
+            problems.warn(("sources", index, "id"), f"source {source.id!r} is cited by no panel")
+
+
+def _timeline(exhibit: Exhibit, problems: Problems) -> None:
+    whole = exhibit.exhibit.timeline
+    spans = [(("exhibit", "timeline"), whole)] + [
+        (("panels", i, "timeline"), p.timeline) for i, p in enumerate(exhibit.panels)
+    ]
+    for path, span in spans:
+        if span is None:
+            continue
+        if span.start > span.end:
+            problems.add(path, f"start ({span.start}) is after end ({span.end})")
+        elif whole is not None and path[0] == "panels" and (
+            span.start < whole.start or span.end > whole.end
+        ):
+            problems.warn(
+                path,
+                f"{span.start}-{span.end} lies outside the exhibit's timeline "
+                f"{whole.start}-{whole.end}; the marker is clipped",
+            )
+
+
+def _labels(exhibit: Exhibit, problems: Problems) -> None:
+    for p_index, panel in enumerate(exhibit.panels):
+        path = ("panels", p_index, "body")
+        words = word_count(panel.body)
+        if words > MAX_BODY_WORDS:
+            problems.warn(
+                path, f"the body has {words} words; museum labels keep to {MAX_BODY_WORDS}"
+            )
+        for sentence in sentences(panel.body):
+            if word_count(sentence) > MAX_SENTENCE_WORDS:
+                start = " ".join(sentence.split()[:6])
+                problems.warn(
+                    path,
+                    f"the sentence starting {start!r}... has {word_count(sentence)} words; "
+                    f"keep sentences to {MAX_SENTENCE_WORDS} words or fewer",
+                )
+        for i_index, image in enumerate(panel.images):
+            alt_path = ("panels", p_index, "images", i_index, "alt")
+            if not image.alt.strip():
+                problems.add(alt_path, "the alt text is empty; describe the image in a sentence")
+            elif len(image.alt) > MAX_ALT:
+                problems.warn(
+                    alt_path,
+                    f"the alt text has {len(image.alt)} characters; keep it to {MAX_ALT} "
+                    "and move detail to 'description'",
+                )
+
+
+def _media(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
+    root = folder.resolve()
+    for p_index, panel in enumerate(exhibit.panels):
+        for i_index, image in enumerate(panel.images):
+            if image.file is None:
+                continue
+            path = ("panels", p_index, "images", i_index, "file")
+            name = Path(image.file)
+            if name.is_absolute() or ".." in name.parts:
+                problems.add(
+                    path,
+                    f"{image.file!r} is outside the exhibit folder; "
+                    "give a path relative to it, such as media/map.png",
+                )
+                continue
+            target = (root / name).resolve()
+            if not target.is_relative_to(root):
+                problems.add(path, f"{image.file!r} links outside the exhibit folder")
+            elif not target.exists():
+                problems.warn(
+                    path, f"{image.file!r} not found; the kiosk shows the description instead"
+                )
+            elif not target.is_file():
+                problems.add(path, f"{image.file!r} is not a regular file")

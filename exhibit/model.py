@@ -1,0 +1,129 @@
+"""The exhibit as the kiosk sees it: immutable, validated, free of YAML and of Textual.
+
+These classes are also the curator's contract: the loader validates `exhibit.yaml` against them
+(unknown keys are errors) and the UI only ever reads them. Field docstrings live in
+`msgspec.Meta(description=...)` so that error messages and, later, the editor schema share them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+Text = str
+"""A visitor-facing text. One language for now; every such field uses this alias so that
+translations (a mapping of language code to text) can replace it in one place."""
+
+Markdown = str
+"""Visitor-facing Markdown (links are shown as plain text, never opened)."""
+
+Id = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        max_length=40,
+        description="an id: lowercase letters, digits and single hyphens, e.g. 'formation'",
+    ),
+]
+SourceId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        max_length=20,
+        description="a source id: letters, digits, '.', '_' or '-', e.g. 'S1'",
+    ),
+]
+Year = Annotated[int, msgspec.Meta(ge=-10000, le=10000, description="a year, e.g. 1945")]
+Seconds = Annotated[
+    float, msgspec.Meta(ge=1, le=86400, description="a number of seconds, at least 1")
+]
+
+
+class Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Base of every model class: immutable, and strict about unknown keys."""
+
+
+class Span(Struct):
+    """A span of years, used to place the exhibit and each panel on the timeline."""
+
+    start: Year
+    end: Year
+
+
+class Fact(Struct):
+    """One line of a panel's facts box."""
+
+    label: Text
+    text: Text
+
+
+class ImageRef(Struct):
+    """A photograph or illustration and the words that stand for it."""
+
+    alt: Text
+    file: str | None = None
+    description: Text = ""
+    caption: Text = ""
+    credit: Text = ""
+
+
+class Panel(Struct):
+    """One themed panel of the exhibit."""
+
+    id: Id
+    title: Text
+    theme: Text = ""
+    period: Text = ""
+    timeline: Span | None = None
+    summary: Text = ""
+    body: Markdown = ""
+    facts: tuple[Fact, ...] = ()
+    images: tuple[ImageRef, ...] = ()
+    sources: tuple[SourceId, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The short name shown in the navigation strip: the theme, or the id made readable."""
+        return self.theme or self.id.replace("-", " ").capitalize()
+
+
+class Source(Struct):
+    """A published source that panels cite by id."""
+
+    id: SourceId
+    text: Text
+
+
+class ExhibitInfo(Struct):
+    """What the title screen and the closing view say about the exhibit as a whole."""
+
+    title: Text
+    subtitle: Text = ""
+    intro: Markdown = ""
+    timeline: Span | None = None
+    credits: Markdown = ""
+
+
+class KioskSettings(Struct):
+    """How the kiosk behaves when nobody is at it."""
+
+    demo_interval: Seconds = 20.0
+    idle_timeout: Seconds = 120.0
+
+
+class Exhibit(Struct):
+    """A whole exhibit: the root of `exhibit.yaml`."""
+
+    exhibit: ExhibitInfo
+    panels: Annotated[tuple[Panel, ...], msgspec.Meta(min_length=1)]
+    kiosk: KioskSettings = KioskSettings()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.exhibit.title
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, if the exhibit defines it."""
+        return next((s for s in self.sources if s.id == source_id), None)

@@ -1,0 +1,33 @@
+"""The closing view after the last panel: credits and every source of the exhibit."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ...model import Exhibit
+from .. import words
+from ..widgets.header import ExhibitHeader
+from ..widgets.markdown_text import MarkdownText
+from ..widgets.nav_strip import NavStrip
+from ..widgets.source_list import SourceList
+from .base import ScrollingScreen
+
+
+class ClosingScreen(ScrollingScreen):
+    def __init__(self, exhibit: Exhibit) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+
+    def compose(self) -> ComposeResult:
+        yield ExhibitHeader(self.exhibit.title, words.END)
+        with Vertical(id="heading"):
+            yield Static(Content(words.SOURCES_AND_CREDITS), classes="panel-title")
+        with VerticalScroll(id="page"), Vertical(id="text"):
+            if self.exhibit.exhibit.credits:
+                yield MarkdownText(self.exhibit.exhibit.credits, classes="body")
+            if self.exhibit.sources:
+                yield SourceList(self.exhibit.sources, words.SOURCES)
+        yield NavStrip(self.exhibit, None)

@@ -1,0 +1,58 @@
+"""The index: every panel with its period and a one-line summary; choose one to go there."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...model import Exhibit
+from .. import words
+from .base import KioskOverlay
+
+
+class IndexScreen(KioskOverlay):
+    BINDINGS = [
+        Binding("escape,tab,i", "close", show=False),
+    ]
+
+    def __init__(self, exhibit: Exhibit, current: int) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options: list[Option | None] = []
+        for number, panel in enumerate(self.exhibit.panels, start=1):
+            heading = f"{number}  {panel.label.upper()}"
+            parts: list[str | tuple[str, str]] = [(heading, "bold")]
+            if panel.period:
+                parts.append(f"  ·  {panel.period}")
+            parts.append(f"\n   {panel.title}")
+            if panel.summary:
+                parts.append((f"\n   {panel.summary}", "italic"))
+            if options:
+                options.append(None)  # a separator line between panels
+            options.append(Option(Content.assemble(*parts), id=f"panel-{number}"))
+        with Vertical(id="index-window", classes="overlay-window") as window:
+            window.border_title = words.INDEX
+            window.border_subtitle = words.INDEX_HINT
+            yield OptionList(*options, id="index-list")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = max(0, self.current - 1)
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.kiosk.go(int((event.option.id or "panel-0").removeprefix("panel-")))
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key.isdigit() and 1 <= int(event.key) <= len(self.exhibit.panels):
+            event.stop()
+            self.kiosk.go(int(event.key))

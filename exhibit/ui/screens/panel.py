@@ -1,0 +1,49 @@
+"""One panel: theme and period, title, body, images, facts and sources; the strip below."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ...model import Exhibit, Panel
+from .. import words
+from ..widgets.facts_box import FactsBox
+from ..widgets.header import ExhibitHeader
+from ..widgets.image_card import ImageCard
+from ..widgets.markdown_text import MarkdownText
+from ..widgets.nav_strip import NavStrip
+from ..widgets.source_list import SourceList
+from .base import ScrollingScreen
+
+class PanelScreen(ScrollingScreen):
+    def __init__(self, exhibit: Exhibit, number: int) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+        self.number = number
+        self.panel: Panel = exhibit.panels[number - 1]
+
+    def compose(self) -> ComposeResult:
+        panel = self.panel
+        total = len(self.exhibit.panels)
+        yield ExhibitHeader(
+            self.exhibit.title, words.POSITION.format(number=self.number, total=total)
+        )
+        with Vertical(id="heading"):
+            theme = "  ·  ".join(part for part in (panel.label.upper(), panel.period) if part)
+            yield Static(Content(theme), classes="theme-line")
+            yield Static(Content(panel.title), classes="panel-title")
+        with VerticalScroll(id="page"), Horizontal(id="columns"):
+            with Vertical(id="text"):
+                yield MarkdownText(panel.body, classes="body")
+                cited = tuple(s for i in panel.sources if (s := self.exhibit.source(i)))
+                if cited:
+                    yield SourceList(cited, words.SOURCES)
+            if panel.images or panel.facts:
+                with Vertical(id="aside"):
+                    for image in panel.images:
+                        yield ImageCard(image)
+                    if panel.facts:
+                        yield FactsBox(panel.facts)
+        yield NavStrip(self.exhibit, self.number)

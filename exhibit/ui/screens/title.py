@@ -1,0 +1,43 @@
+"""The title screen: what the exhibit is, and an invitation to begin."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from ...model import Exhibit
+from .. import words
+from ..widgets.markdown_text import MarkdownText
+from .base import KioskScreen
+
+# Keys that keep their own meaning here; any other key begins the visit.
+_OWN_MEANING = {"question_mark", "i", "tab", "end", "home", "left", "backspace", "pageup"}
+
+
+class TitleScreen(KioskScreen):
+    def __init__(self, exhibit: Exhibit) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+
+    def compose(self) -> ComposeResult:
+        info = self.exhibit.exhibit
+        with Center(), Vertical(id="title-card"):
+            yield Static(Content(info.title), id="exhibit-title")
+            if info.subtitle:
+                yield Static(Content(info.subtitle), id="exhibit-subtitle")
+            if info.intro:
+                yield MarkdownText(info.intro, classes="intro")
+            yield Static(Content(words.PRESS_TO_BEGIN), id="invitation")
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key in _OWN_MEANING or event.key.isdigit():
+            return
+        event.stop()
+        event.prevent_default()
+        self.kiosk.go(1)
+
+    def on_click(self, event: events.Click) -> None:
+        self.kiosk.go(1)

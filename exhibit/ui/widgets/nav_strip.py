@@ -1,0 +1,55 @@
+"""The navigation strip at the foot of a page: every panel, the current one marked."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from ...model import Exhibit
+from .. import words
+from .timeline import Timeline
+
+
+class NavItem(Static):
+    """One panel's number and name; clicking or touching it goes there."""
+
+    def __init__(self, position: int, label: str, current: bool) -> None:
+        text = f"{position} {label.upper() if current else label}"
+        super().__init__(Content(text), classes="nav-item")
+        self.position = position
+        self.set_class(current, "-current")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(NavStrip.Chosen(self.position))
+
+
+class NavStrip(Vertical):
+    """All panels in order with the current one marked, key hints, and the timeline."""
+
+    class Chosen(Message):
+        """The visitor chose a position (1 = first panel) in the strip."""
+
+        def __init__(self, position: int) -> None:
+            super().__init__()
+            self.position = position
+
+    def __init__(self, exhibit: Exhibit, current: int | None) -> None:
+        super().__init__()
+        self.exhibit = exhibit
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="nav-items"):
+            for number, panel in enumerate(self.exhibit.panels, start=1):
+                yield NavItem(number, panel.label, number == self.current)
+            yield Static(Content(words.NAV_ARROWS), classes="nav-arrows")
+            yield Static(Content(words.NAV_HINTS), classes="nav-hints")
+        whole = self.exhibit.exhibit.timeline
+        if whole is not None:
+            spans = [p.timeline for p in self.exhibit.panels]
+            yield Timeline(whole, spans, None if self.current is None else self.current - 1)
