@@ -66,8 +66,10 @@ def _timeline(exhibit: Exhibit, problems: Problems) -> None:
             continue
         if span.start > span.end:
             problems.add(path, f"start ({span.start}) is after end ({span.end})")
-        elif whole is not None and path[0] == "panels" and (
-            span.start < whole.start or span.end > whole.end
+        elif (
+            whole is not None
+            and path[0] == "panels"
+            and (span.start < whole.start or span.end > whole.end)
         ):
             problems.warn(
                 path,

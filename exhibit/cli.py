@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import TextIO
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .loader import LoadResult, load_exhibit
@@ -75,8 +75,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if result.ok else 1
     if result.exhibit is None:
         report(result, sys.stderr)
-        print("The kiosk did not start. Fix the errors above, then start it again.",
-              file=sys.stderr)
+        print(
+            "The kiosk did not start. Fix the errors above, then start it again.", file=sys.stderr
+        )
         return 1
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
 

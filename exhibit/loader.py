@@ -34,8 +34,12 @@ def load_exhibit(path: Path) -> LoadResult:
     if data is None:
         return LoadResult(None, problems, folder)
     if not isinstance(data, dict):
-        problems.add((), "the top of the file must be keys (exhibit:, panels:, ...), not a list "
-                         "or a single value", at=(1, 1))
+        problems.add(
+            (),
+            "the top of the file must be keys (exhibit:, panels:, ...), not a list "
+            "or a single value",
+            at=(1, 1),
+        )
         return LoadResult(None, problems, folder)
     exhibit = convert(data, Exhibit, (), problems)
     if exhibit is INVALID:

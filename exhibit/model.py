@@ -44,21 +44,21 @@ class Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
     """Base of every model class: immutable, and strict about unknown keys."""
 
 
-class Span(Struct):
+class Span(Struct, frozen=True):
     """A span of years, used to place the exhibit and each panel on the timeline."""
 
     start: Year
     end: Year
 
 
-class Fact(Struct):
+class Fact(Struct, frozen=True):
     """One line of a panel's facts box."""
 
     label: Text
     text: Text
 
 
-class ImageRef(Struct):
+class ImageRef(Struct, frozen=True):
     """A photograph or illustration and the words that stand for it."""
 
     alt: Text
@@ -68,7 +68,7 @@ class ImageRef(Struct):
     credit: Text = ""
 
 
-class Panel(Struct):
+class Panel(Struct, frozen=True):
     """One themed panel of the exhibit."""
 
     id: Id
@@ -88,14 +88,14 @@ class Panel(Struct):
         return self.theme or self.id.replace("-", " ").capitalize()
 
 
-class Source(Struct):
+class Source(Struct, frozen=True):
     """A published source that panels cite by id."""
 
     id: SourceId
     text: Text
 
 
-class ExhibitInfo(Struct):
+class ExhibitInfo(Struct, frozen=True):
     """What the title screen and the closing view say about the exhibit as a whole."""
 
     title: Text
@@ -105,14 +105,14 @@ class ExhibitInfo(Struct):
     credits: Markdown = ""
 
 
-class KioskSettings(Struct):
+class KioskSettings(Struct, frozen=True):
     """How the kiosk behaves when nobody is at it."""
 
     demo_interval: Seconds = 20.0
     idle_timeout: Seconds = 120.0
 
 
-class Exhibit(Struct):
+class Exhibit(Struct, frozen=True):
     """A whole exhibit: the root of `exhibit.yaml`."""
 
     exhibit: ExhibitInfo

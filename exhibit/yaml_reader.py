@@ -121,6 +121,7 @@ class _Converter:
             return self._scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, path, depth)
 
     def _scalar(self, node: yaml.ScalarNode, path: KeyPath) -> str | None:

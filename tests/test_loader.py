@@ -120,8 +120,9 @@ def test_bad_panel_id(write_yaml: Write) -> None:
 
 def test_every_problem_is_reported_at_once(write_yaml: Write) -> None:
     text = (
-        VALID.replace("  title: Small exhibit", "  titel: Small exhibit")
-        .replace("    body:", "    bdy:")
+        VALID.replace("  title: Small exhibit", "  titel: Small exhibit").replace(
+            "    body:", "    bdy:"
+        )
         + "kiosk:\n  demo_interval: soon\n"
     )
     found = problems_of(write_yaml(text))
@@ -129,7 +130,9 @@ def test_every_problem_is_reported_at_once(write_yaml: Write) -> None:
 
 
 def test_duplicate_panel_ids(write_yaml: Write) -> None:
-    text = VALID.replace("sources:\n  - id: S1", "  - id: first\n    title: Again\nsources:\n  - id: S1")
+    text = VALID.replace(
+        "sources:\n  - id: S1", "  - id: first\n    title: Again\nsources:\n  - id: S1"
+    )
     line, _, message = only_problem(write_yaml(text))
     assert line == 8 and "the id 'first' is already used by panels[0]" in message
 
@@ -242,16 +245,20 @@ def test_alt_text_over_125_characters_is_a_warning(write_yaml: Write) -> None:
 )
 def test_image_paths(write_yaml: Write, file: str, expected: str) -> None:
     text = VALID.replace(
-        "    sources: [S1]", f"    images:\n      - alt: A map.\n        file: {file}\n    sources: [S1]"
+        "    sources: [S1]",
+        f"    images:\n      - alt: A map.\n        file: {file}\n    sources: [S1]",
     )
     line, _, message = only_problem(write_yaml(text))
     assert line == 9 and expected in message
 
 
 def test_image_symlink_out_of_the_folder(write_yaml: Write, tmp_path: Path) -> None:
-    path = write_yaml(VALID.replace(
-        "    sources: [S1]", "    images:\n      - alt: A map.\n        file: link.png\n    sources: [S1]"
-    ))
+    path = write_yaml(
+        VALID.replace(
+            "    sources: [S1]",
+            "    images:\n      - alt: A map.\n        file: link.png\n    sources: [S1]",
+        )
+    )
     outside = tmp_path.parent / "outside.png"
     outside.write_bytes(b"x")
     (tmp_path / "link.png").symlink_to(outside)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import events
 from textual.app import App
@@ -30,7 +31,7 @@ _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseS
 class KioskApp(App[int], inherit_bindings=False):
     """A full-screen exhibit. No inherited bindings: ctrl+q, ctrl+c and the palette are gone."""
 
-    CSS_PATH = "kiosk.tcss"
+    CSS_PATH = Path(__file__).with_name("kiosk.tcss")
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
     BINDINGS = [
@@ -56,6 +57,7 @@ class KioskApp(App[int], inherit_bindings=False):
     ) -> None:
         super().__init__()
         self.exhibit = exhibit
+        self.title = exhibit.title
         self.demo = demo
         self.demo_interval = demo_interval or exhibit.kiosk.demo_interval
         self.idle_timeout = idle_timeout or exhibit.kiosk.idle_timeout
@@ -93,6 +95,8 @@ class KioskApp(App[int], inherit_bindings=False):
 
     def go(self, position: int) -> None:
         """Show the page at `position` (clamped), closing any window over the current one."""
+        if not self.screen_stack:  # a timer firing while the app shuts down
+            return
         position = max(0, min(position, self.last_position))
         while self.screen.is_modal:
             self.pop_screen()
@@ -130,9 +134,9 @@ class KioskApp(App[int], inherit_bindings=False):
         if isinstance(event, events.MouseUp) and self._swallow_mouse_up:
             self._swallow_mouse_up = False
             return
-        if isinstance(event, _ACTIVITY) and not event.is_forwarded:
-            if self._on_visitor_input(event):
-                return
+        is_input = isinstance(event, _ACTIVITY) and not event.is_forwarded
+        if is_input and self._on_visitor_input(event):
+            return
         await super().on_event(event)
 
     def _on_visitor_input(self, event: events.Event) -> bool:
@@ -159,7 +163,7 @@ class KioskApp(App[int], inherit_bindings=False):
         """One timer for the idle reset, re-armed only while visitors keep pressing keys."""
         self._idle_timer = None
         quiet = self.clock() - self._last_input
-        if self.attract:
+        if self.attract or not self.screen_stack:
             return
         if quiet < self.idle_timeout:
             self._arm_idle(self.idle_timeout - quiet)

@@ -28,6 +28,11 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         self.kiosk.go(message.position)
 
 
+class Page(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The scrolling part of a page. Never focused, so its own keys (Home, End, PageDown)
+    cannot shadow the kiosk's navigation; the screen scrolls it on Up and Down."""
+
+
 NARROW = 100
 """Below this many columns the images and facts move under the text."""
 SHORT = 30
@@ -46,7 +51,7 @@ class ScrollingScreen(KioskScreen):
     ]
 
     def action_scroll_text(self, direction: int) -> None:
-        page = self.query_one("#page", VerticalScroll)
+        page = self.query_one("#page", Page)
         page.scroll_relative(y=direction * max(1, page.size.height // 3), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -13,7 +13,7 @@ from ..widgets.header import ExhibitHeader
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
 from ..widgets.source_list import SourceList
-from .base import ScrollingScreen
+from .base import Page, ScrollingScreen
 
 
 class ClosingScreen(ScrollingScreen):
@@ -25,7 +25,7 @@ class ClosingScreen(ScrollingScreen):
         yield ExhibitHeader(self.exhibit.title, words.END)
         with Vertical(id="heading"):
             yield Static(Content(words.SOURCES_AND_CREDITS), classes="panel-title")
-        with VerticalScroll(id="page"), Vertical(id="text"):
+        with Page(id="page"), Vertical(id="text"):
             if self.exhibit.exhibit.credits:
                 yield MarkdownText(self.exhibit.exhibit.credits, classes="body")
             if self.exhibit.sources:

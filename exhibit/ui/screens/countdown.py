@@ -1,4 +1,4 @@
-""""Still reading?": shown after a while without input, before the kiosk returns to the start.
+""" "Still reading?": shown after a while without input, before the kiosk returns to the start.
 
 The app, not this screen, decides what a key press means while it is up (it dismisses it)."""
 

@@ -32,9 +32,9 @@ class IndexScreen(KioskOverlay):
             parts: list[str | tuple[str, str]] = [(heading, "bold")]
             if panel.period:
                 parts.append(f"  ·  {panel.period}")
-            parts.append(f"\n   {panel.title}")
+            parts.append(f"\n{panel.title}")
             if panel.summary:
-                parts.append((f"\n   {panel.summary}", "italic"))
+                parts.append((f"\n{panel.summary}", "italic"))
             if options:
                 options.append(None)  # a separator line between panels
             options.append(Option(Content.assemble(*parts), id=f"panel-{number}"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -15,7 +15,8 @@ from ..widgets.image_card import ImageCard
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
 from ..widgets.source_list import SourceList
-from .base import ScrollingScreen
+from .base import Page, ScrollingScreen
+
 
 class PanelScreen(ScrollingScreen):
     def __init__(self, exhibit: Exhibit, number: int) -> None:
@@ -34,7 +35,7 @@ class PanelScreen(ScrollingScreen):
             theme = "  ·  ".join(part for part in (panel.label.upper(), panel.period) if part)
             yield Static(Content(theme), classes="theme-line")
             yield Static(Content(panel.title), classes="panel-title")
-        with VerticalScroll(id="page"), Horizontal(id="columns"):
+        with Page(id="page"), Horizontal(id="columns"):
             with Vertical(id="text"):
                 yield MarkdownText(panel.body, classes="body")
                 cited = tuple(s for i in panel.sources if (s := self.exhibit.source(i)))

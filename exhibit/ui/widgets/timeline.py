@@ -45,7 +45,7 @@ class Timeline(Widget):
             cells[first] = cells[last] = "●"
         current = self.get_component_rich_style("timeline--current")
         text = Text(left)
-        for cell, style in zip(cells, styles):
+        for cell, style in zip(cells, styles, strict=True):
             text.append(cell, current if style == "current" else tick if style else "")
         text.append(right)
         return text

@@ -1,0 +1,52 @@
+"""The first exhibit meets the museum's writing brief; --check would only warn, this fails."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from exhibit.model import Exhibit
+from exhibit.text import sentences, word_count
+
+ORDER = ["formation", "collapse", "surrender", "captivity", "return"]
+
+
+def test_five_panels_in_order(bundled: Exhibit) -> None:
+    assert [p.id for p in bundled.panels] == ORDER
+    assert bundled.title == "The End of the Kwantung Army, 1906–1956"
+
+
+@pytest.mark.parametrize("index", range(5), ids=ORDER)
+def test_panel_follows_the_label_rules(bundled: Exhibit, index: int) -> None:
+    panel = bundled.panels[index]
+    assert 150 <= word_count(panel.body) <= 250
+    longest = max(sentences(panel.body), key=word_count)
+    assert word_count(longest) <= 25, longest
+    assert 3 <= len(panel.facts) <= 5
+    assert panel.sources, "every panel cites its sources"
+    assert panel.summary and panel.period and panel.timeline is not None
+
+
+def test_archive_photographs_are_described_not_shown(bundled: Exhibit) -> None:
+    """Seven photographs whose rights are not cleared: words only, never a file."""
+    images = [image for panel in bundled.panels for image in panel.images]
+    assert len(images) == 7
+    for image in images:
+        assert image.file is None
+        assert 0 < len(image.alt) <= 125
+        assert image.description and image.caption and image.credit
+
+
+def test_no_seed_article_error_survives(bundled: Exhibit) -> None:
+    """Errors of the article the exhibit grew from, corrected in the research brief."""
+    text = " ".join(
+        " ".join([p.body, p.title, *(i.description + i.caption for i in p.images)])
+        for p in bundled.panels
+    )
+    assert "Hata Shunroku" not in text  # the negotiator was Lt Gen. Hata Hikosaburō
+    assert "Hata Hikosaburō" in text and "Zharikovo" in text
+    assert "Dnepr" not in text  # the 1945 motorcycle was the M-72
+    assert "LST" not in text  # no source for landing ships at Wonsan
+    assert not re.search(r"(?<![\d,])60,000", text)  # "quickly paroled": unverified
+    assert "664,531" in text  # not the seed's "some 660,000 ... late 1940s and early 1950s"

@@ -1,0 +1,41 @@
+"""What the visitor sees, pinned as pictures at the two sizes the kiosk must serve well.
+
+Update after an intended change with `pytest --snapshot-update`, then look at the report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from exhibit.model import Exhibit
+from exhibit.ui.app import KioskApp
+
+SIZES = [(80, 24), (120, 40)]
+Snap = Callable[..., bool]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_title_screen(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> None:
+    assert snap_compare(KioskApp(bundled), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_panel_with_images_and_facts(
+    snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]
+) -> None:
+    assert snap_compare(KioskApp(bundled), press=["2"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_index(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> None:
+    assert snap_compare(KioskApp(bundled), press=["3", "i"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_help(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> None:
+    assert snap_compare(KioskApp(bundled), press=["1", "question_mark"], terminal_size=size)
+
+
+def test_closing_view(snap_compare: Snap, bundled: Exhibit) -> None:
+    assert snap_compare(KioskApp(bundled), press=["end", "right"], terminal_size=(120, 40))

@@ -1,0 +1,167 @@
+"""A visitor at the kiosk: walking, jumping, the index and help, clicks on the strip."""
+
+from __future__ import annotations
+
+from kiosk_pilot import heading, screen_text
+
+from exhibit.model import Exhibit
+from exhibit.ui.app import KioskApp
+from exhibit.ui.screens.closing import ClosingScreen
+from exhibit.ui.screens.help import HelpScreen
+from exhibit.ui.screens.index import IndexScreen
+from exhibit.ui.screens.title import TitleScreen
+
+ORDER = ["formation", "collapse", "surrender", "captivity", "return"]
+
+
+async def test_title_screen_invites_the_visitor(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)):
+        text = screen_text(app)
+        assert isinstance(app.screen, TitleScreen)
+        assert "The End of the Kwantung Army, 1906–1956" in text
+        assert bundled.exhibit.subtitle in text
+        assert "Press any key to begin" in text
+
+
+async def test_walk_all_five_panels_in_order_and_back(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("x")  # any key begins
+        seen = []
+        for number in range(1, 6):
+            seen.append(app.screen.panel.id)  # type: ignore[attr-defined]
+            text = screen_text(app)
+            assert f"{number} / 5" in text
+            assert heading(app) == bundled.panels[number - 1].title
+            await pilot.press("right")
+        assert seen == ORDER
+        assert isinstance(app.screen, ClosingScreen)
+        assert "Sources and credits" in screen_text(app)
+        await pilot.press("left")
+        assert heading(app) == bundled.panels[4].title
+        for _ in range(4):
+            await pilot.press("left")
+        assert heading(app) == bundled.panels[0].title
+        await pilot.press("left")
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_every_next_and_previous_key(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        for key in ("right", "space", "pagedown", "enter"):
+            before = app.position
+            await pilot.press(key)
+            assert app.position == before + 1, key
+        for key in ("left", "pageup", "backspace"):
+            before = app.position
+            await pilot.press(key)
+            assert app.position == before - 1, key
+
+
+async def test_jump_keys(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        assert heading(app) == "Laying Down Arms"
+        await pilot.press("end")
+        assert heading(app) == bundled.panels[-1].title
+        await pilot.press("9")  # there is no panel 9: nothing happens
+        assert heading(app) == bundled.panels[-1].title
+        await pilot.press("home")
+        assert isinstance(app.screen, TitleScreen)
+        await pilot.press("right", "right", "right", "right", "right", "right")
+        assert isinstance(app.screen, ClosingScreen)
+        await pilot.press("right")  # after the sources, the walk starts again
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_panel_shows_theme_period_facts_images_and_sources(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        text = screen_text(app)
+        panel = bundled.panels[1]
+        assert f"COLLAPSE  ·  {panel.period}" in text
+        for fact in panel.facts:
+            assert fact.label in text and fact.text in text
+        for image in panel.images:
+            assert image.alt in text and image.caption in text and image.credit in text
+        first_source = bundled.source(panel.sources[0])
+        assert first_source is not None and first_source.text in text
+        assert "2 COLLAPSE" in text and "1 Formation" in text
+
+
+async def test_index_lists_every_panel_and_goes_where_chosen(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "i")
+        assert isinstance(app.screen, IndexScreen)
+        await pilot.press("down", "down", "enter")
+        assert heading(app) == bundled.panels[2].title
+        await pilot.press("tab")
+        assert isinstance(app.screen, IndexScreen)
+        await pilot.press("escape")
+        assert heading(app) == bundled.panels[2].title
+        await pilot.press("tab", "5")
+        assert heading(app) == bundled.panels[4].title
+
+
+async def test_help_lists_the_keys_and_any_key_closes_it(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert heading(app) == bundled.panels[1].title
+        await pilot.press("question_mark", "right")  # closes help, does not also navigate
+        assert heading(app) == bundled.panels[1].title
+
+
+async def test_up_and_down_scroll_a_long_panel(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        page = app.screen.query_one("#page")
+        assert page.scroll_y == 0
+        await pilot.press("down", "down")
+        assert page.scroll_y > 0
+        await pilot.press("up", "up")
+        assert page.scroll_y == 0
+
+
+async def test_clicking_the_strip_goes_to_that_panel(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        items = list(app.screen.query(".nav-item"))
+        await pilot.click(items[3])
+        assert heading(app) == bundled.panels[3].title
+
+
+async def test_no_key_leaves_the_kiosk(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q", "ctrl+c", "ctrl+p", "escape", "q", "ctrl+z", "f1", "tab")
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+
+
+async def test_a_second_exhibit_on_another_subject(lighthouses: Exhibit) -> None:
+    """The kiosk is generic: nothing about any one exhibit lives in the code."""
+    app = KioskApp(lighthouses)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "Lighthouses of the North Sea" in screen_text(app)
+        await pilot.press("space")
+        titles = []
+        for _ in range(3):
+            text = screen_text(app)
+            assert f"{len(titles) + 1} / 3" in text
+            titles.append(heading(app))
+            await pilot.press("right")
+        assert titles == ["Building on the rocks", "The keepers' watch", "Lamps and lenses"]
+        assert "A history of lighthouses." in screen_text(app)
+        await pilot.press("4")  # only three panels: nothing happens
+        assert isinstance(app.screen, ClosingScreen)
