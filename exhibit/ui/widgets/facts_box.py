@@ -10,6 +10,9 @@ from textual.widgets import Static
 from ...model import Fact
 from .. import words
 
+MAX_LABEL = 18
+"""Longer labels wrap inside their column."""
+
 
 class FactsBox(Vertical):
     """A titled box of label / text pairs."""
@@ -20,7 +23,12 @@ class FactsBox(Vertical):
         self.border_title = words.FACTS
 
     def compose(self) -> ComposeResult:
+        # The label column fits the longest label (within reason), so "≈575,000–640,000" stays
+        # on one line and short dates do not leave a gap.
+        label_width = min(max(len(fact.label) for fact in self.facts), MAX_LABEL) + 2
         for fact in self.facts:
             with Horizontal(classes="fact"):
-                yield Static(Content(fact.label), classes="fact-label")
+                label = Static(Content(fact.label), classes="fact-label")
+                label.styles.width = label_width
+                yield label
                 yield Static(Content(fact.text), classes="fact-text")

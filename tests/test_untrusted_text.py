@@ -1,0 +1,80 @@
+"""Curator text is shown literally: no live markup, no links that open, no terminal escapes,
+and no terminal size breaks the page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from kiosk_pilot import heading, screen_text
+
+from exhibit.loader import load_exhibit
+from exhibit.model import Exhibit
+from exhibit.ui.app import KioskApp
+
+HOSTILE = """\
+exhibit:
+  title: "[@click=app.quit]Quit[/] [/italic]"
+  intro: "See [the site](https://example.org) and [b]bold[/b]"
+panels:
+  - id: one
+    title: "[red]Red?[/red] [@click=app.quit]x[/]"
+    body: "Follow [this link](https://example.org). Ring\\a the \\e[2Jbell\\x9b."
+    facts:
+      - label: "[bold]1945[/]"
+        text: "[@click=app.exit]Leave[/]"
+    images:
+      - alt: "[link=https://example.org]alt[/link]"
+        caption: "\\u202egnitset"
+"""
+
+
+@pytest.fixture
+def hostile(write_yaml: Callable[[str], Path]) -> Exhibit:
+    result = load_exhibit(write_yaml(HOSTILE))
+    assert result.exhibit is not None, [str(p) for p in result.problems.items]
+    return result.exhibit
+
+
+async def test_markup_in_curator_text_is_shown_not_run(hostile: Exhibit) -> None:
+    app = KioskApp(hostile)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "[@click=app.quit]Quit[/] [/italic]" in screen_text(app)
+        await pilot.press("1")
+        assert heading(app) == "[red]Red?[/red] [@click=app.quit]x[/]"
+        text = screen_text(app)
+        assert "[bold]1945[/]" in text and "[@click=app.exit]Leave[/]" in text
+        assert "[link=https://example.org]alt[/link]" in text
+        for widget in app.screen.query("*"):  # click everything: nothing may quit
+            if widget.region.area:
+                await pilot.click(widget)
+        assert app.is_running and app.return_code is None
+
+
+def test_escapes_and_bidi_controls_never_reach_the_model(hostile: Exhibit) -> None:
+    panel = hostile.panels[0]
+    assert panel.body == "Follow [this link](https://example.org). Ring the [2Jbell."
+    assert panel.images[0].caption == "gnitset"
+
+
+async def test_links_in_markdown_open_nothing(hostile: Exhibit) -> None:
+    opened: list[str] = []
+    app = KioskApp(hostile)
+    app.open_url = lambda url, **_: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("1")
+        body = app.screen.query_one(".body")
+        await pilot.click(body, offset=(9, 0))  # on "this link"
+        await pilot.pause()
+        assert opened == []
+
+
+@pytest.mark.parametrize("size", [(1, 1), (20, 6), (40, 12), (60, 20), (200, 60)])
+async def test_every_page_renders_at_any_size(bundled: Exhibit, size: tuple[int, int]) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=size) as pilot:
+        for key in ["right"] * 7 + ["i", "escape", "question_mark", "escape"]:
+            await pilot.press(key)
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
