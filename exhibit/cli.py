@@ -10,6 +10,7 @@ from typing import TextIO
 
 from . import __version__
 from .loader import LoadResult, load_exhibit
+from .ui.images import MODES
 
 DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 """The bundled exhibit beside kiosk.py, whatever the working directory."""
@@ -51,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="seconds without input before the kiosk returns to the start",
     )
     parser.add_argument(
+        "--images",
+        choices=MODES,
+        default="auto",
+        help="how to draw pictures: detect (auto), a graphics protocol (kitty, sixel), "
+        "coloured half blocks (halfcell), or their descriptions only (none)",
+    )
+    parser.add_argument(
         "--allow-quit",
         action="store_true",
         help="for development: let ctrl+q end the kiosk",
@@ -80,12 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
+    from .ui.images import ImageSettings, choose_mode, widget_class
 
+    mode = choose_mode(args.images)
+    widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
     app = KioskApp(
         result.exhibit,
         demo=args.demo,
         demo_interval=args.interval,
         idle_timeout=args.idle,
         allow_quit=args.allow_quit,
+        images=ImageSettings(mode=mode, folder=result.folder),
     )
     return app.run() or 0

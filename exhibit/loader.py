@@ -22,7 +22,8 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        return self.exhibit is not None
+        """No errors at all (warnings allowed): what `--check` passes."""
+        return not self.problems.errors
 
 
 def load_exhibit(path: Path) -> LoadResult:
@@ -45,4 +46,4 @@ def load_exhibit(path: Path) -> LoadResult:
     if exhibit is INVALID:
         return LoadResult(None, problems, folder)
     check_exhibit(exhibit, folder, problems)
-    return LoadResult(None if problems.errors else exhibit, problems, folder)
+    return LoadResult(None if problems.blocking else exhibit, problems, folder)

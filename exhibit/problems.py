@@ -33,6 +33,8 @@ class Problem:
     severity: Severity
     message: str
     path: KeyPath = ()
+    blocking: bool = True
+    """False for problems the kiosk can live with (a damaged image shows as its words)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else f"{self.file}"
@@ -65,9 +67,10 @@ class Problems:
         message: str,
         severity: Severity = Severity.ERROR,
         at: tuple[int, int] | None = None,
+        blocking: bool = True,
     ) -> None:
         line, column = at if at is not None else self.where(path)
-        self.items.append(Problem(self.file, line, column, severity, message, path))
+        self.items.append(Problem(self.file, line, column, severity, message, path, blocking))
 
     def warn(self, path: KeyPath, message: str) -> None:
         self.add(path, message, Severity.WARNING)
@@ -75,6 +78,11 @@ class Problems:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def blocking(self) -> list[Problem]:
+        """Errors that keep the exhibit from loading at all."""
+        return [p for p in self.errors if p.blocking]
 
     @property
     def warnings(self) -> list[Problem]:

@@ -6,6 +6,7 @@ closing view of sources and credits.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -15,15 +16,19 @@ from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
+from ..media import MediaError, resolve
 from ..model import Exhibit
+from .images import ImageSettings
 from .screens.base import KioskScreen
 from .screens.closing import ClosingScreen
 from .screens.countdown import CountdownScreen
 from .screens.help import HelpScreen
+from .screens.image_view import ImageViewScreen
 from .screens.index import IndexScreen
 from .screens.panel import PanelScreen
 from .screens.title import TitleScreen
 from .theme import MUSEUM
+from .widgets.picture import background_of
 
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
@@ -41,6 +46,8 @@ class KioskApp(App[int], inherit_bindings=False):
         Binding("end", "last", show=False),
         Binding("tab,i", "index", show=False),
         Binding("question_mark", "help", show=False),
+        Binding("z", "zoom", show=False),
+        Binding("d", "describe", show=False),
         *(Binding(str(n), f"panel({n})", show=False) for n in range(1, 10)),
     ]
 
@@ -53,6 +60,7 @@ class KioskApp(App[int], inherit_bindings=False):
         idle_timeout: float | None = None,
         countdown: float = 10.0,
         allow_quit: bool = False,
+        images: ImageSettings | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
@@ -63,6 +71,8 @@ class KioskApp(App[int], inherit_bindings=False):
         self.idle_timeout = idle_timeout or exhibit.kiosk.idle_timeout
         self.countdown_seconds = countdown
         self.allow_quit = allow_quit
+        self.images = images or ImageSettings()
+        """How pictures are shown; description mode is toggled here (key d)."""
         self.clock = clock
         self.position = 0
         self.attract = demo
@@ -127,6 +137,42 @@ class KioskApp(App[int], inherit_bindings=False):
     def action_help(self) -> None:
         if not self.screen.is_modal:
             self.push_screen(HelpScreen())
+
+    def action_zoom(self) -> None:
+        self.show_image(0)
+
+    def show_image(self, index: int) -> None:
+        """The panel's image at `index`, full screen with its words."""
+        if isinstance(self.screen, PanelScreen) and self.screen.panel.images:
+            images = self.screen.panel.images
+            self.push_screen(ImageViewScreen(images, min(index, len(images) - 1), self.images))
+
+    def prewarm(self, number: int) -> None:
+        """Prepare panel `number`'s images in the background, so that the next page shows its
+        pictures at once (at the size the last picture had)."""
+        box = self.images.last_box
+        if (
+            not self.images.shows_pixels
+            or box is None
+            or not 1 <= number <= len(self.exhibit.panels)
+        ):
+            return
+        files = [i.file for i in self.exhibit.panels[number - 1].images if i.file]
+        background = background_of(self)
+
+        def work() -> None:
+            for file in files:
+                with contextlib.suppress(FileNotFoundError, MediaError):
+                    self.images.cache.get(resolve(self.images.folder, file), box, background)
+
+        self.run_worker(work, thread=True, group="prewarm", exclusive=True)
+
+    def action_describe(self) -> None:
+        """Every image as words, or back to pictures; the visitor stays where they are."""
+        self.images.describe = not self.images.describe
+        while self.screen.is_modal:
+            self.pop_screen()
+        self.switch_screen(self._screen_for(self.position))
 
     # Visitors arriving and leaving ------------------------------------------------------------
 

@@ -11,6 +11,8 @@ SOURCES = "Sources"
 SOURCES_AND_CREDITS = "Sources and credits"
 FACTS = "Facts"
 DESCRIBED_IMAGE = "Image, described"
+IMAGE_COUNTER = "Image {number} of {total}"
+VIEWER_HINT = "← → next image · Esc close"
 INDEX = "Index"
 INDEX_HINT = "↑ ↓ choose · Enter open · Esc close"
 HELP = "Keys"
@@ -27,6 +29,8 @@ HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("End", "last panel"),
     ("↑ ↓", "scroll the text"),
     ("i  Tab", "index of all panels"),
+    ("z  or touch an image", "the image full screen, with its description"),
+    ("d", "describe images in words instead of pictures"),
     ("?", "this help"),
     ("Esc", "close a window like this one"),
     ("Mouse / touch", "choose a panel in the bottom strip"),

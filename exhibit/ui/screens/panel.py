@@ -43,8 +43,15 @@ class PanelScreen(ScrollingScreen):
                     yield SourceList(cited, words.SOURCES)
             if panel.images or panel.facts:
                 with Vertical(id="aside"):
-                    for image in panel.images:
-                        yield ImageCard(image)
+                    for index, image in enumerate(panel.images):
+                        yield ImageCard(image, self.kiosk.images, index)
                     if panel.facts:
                         yield FactsBox(panel.facts)
         yield NavStrip(self.exhibit, self.number)
+
+    def on_mount(self) -> None:
+        # After this page's own pictures have had their turn, get the next page's ready.
+        self.set_timer(1.0, lambda: self.kiosk.prewarm(self.number + 1))
+
+    def on_image_card_chosen(self, message: ImageCard.Chosen) -> None:
+        self.kiosk.show_image(message.index)

@@ -1,28 +1,45 @@
-"""An image shown as its words: alt text in a frame, caption and credit beneath."""
+"""One image of a panel: its picture (or its words), caption and credit. Click to enlarge."""
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from ...model import ImageRef
-from .. import words
+from ..images import ImageSettings
+from .picture import DescribedImage, Picture
 
 
 class ImageCard(Vertical):
-    """A framed card standing for one image (pixels arrive with the images work)."""
+    """The picture where the terminal can draw it, its description card where it cannot."""
 
-    def __init__(self, image: ImageRef) -> None:
+    class Chosen(Message):
+        """The visitor clicked or touched the image at `index` of the panel."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, image: ImageRef, settings: ImageSettings, index: int) -> None:
         super().__init__()
         self.image = image
+        self.settings = settings
+        self.index = index
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="image-frame") as frame:
-            frame.border_title = words.DESCRIBED_IMAGE
-            yield Static(Content(self.image.alt), classes="image-alt")
+        if self.settings.shows_pixels and self.image.file:
+            yield Picture(self.image, self.settings)
+        else:
+            yield DescribedImage(self.image)
         if self.image.caption:
             yield Static(Content(self.image.caption), classes="image-caption")
         if self.image.credit:
             yield Static(Content(self.image.credit), classes="image-credit")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.index))

@@ -1,0 +1,90 @@
+"""How this terminal shows pictures: decided once, before the app runs.
+
+textual-image asks the terminal what it supports when it is imported, and that query only works
+before Textual takes over stdin; so the choice is made here, from the command line, and handed
+to the app as a plain setting.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..media import PreparedCache
+
+MODES = ("auto", "kitty", "sixel", "halfcell", "none")
+"""`--images` values: auto-detect, a graphics protocol, coloured half blocks, or words only."""
+
+_TEXT_TERMINALS = ("linux", "dumb", "vt100", "vt102", "vt220")
+"""Terminals (the Linux console among them) that cannot draw a picture worth looking at."""
+
+
+def choose_mode(
+    requested: str, environ: Mapping[str, str] = os.environ, tty: bool | None = None
+) -> str:
+    """The mode to use: `requested` unless it is "auto", which is resolved for this terminal."""
+    if requested != "auto":
+        return requested
+    if tty is None:
+        tty = sys.__stdout__ is not None and sys.__stdout__.isatty()
+    if not tty:
+        return "none"
+    term = environ.get("TERM", "")
+    if term in _TEXT_TERMINALS or "NO_COLOR" in environ:
+        return "none"
+    if "TMUX" not in environ:  # inside tmux the protocols need passthrough: half blocks instead
+        from textual_image.renderable import Image, SixelImage, TGPImage
+
+        if Image is SixelImage:
+            return "sixel"
+        if Image is TGPImage:
+            return "kitty"
+    if "256" in term or environ.get("COLORTERM") in ("truecolor", "24bit"):
+        return "halfcell"
+    return "none"
+
+
+def widget_class(mode: str) -> Any:
+    """The textual-image widget class for `mode` (None for words only).
+
+    Importing textual_image.widget measures the terminal's cell size: call this before run()."""
+    if mode == "none":
+        return None
+    from textual_image import widget
+
+    return {
+        "kitty": widget.TGPImage,
+        "sixel": widget.SixelImage,
+        "halfcell": widget.HalfcellImage,
+    }[mode]
+
+
+def pixels_per_cell(mode: str) -> tuple[int, int]:
+    """How many image pixels one terminal cell shows, across and down."""
+    if mode == "halfcell":
+        return (1, 2)
+    from textual_image._terminal import get_cell_size
+
+    size = get_cell_size()
+    return (size.width, size.height)
+
+
+@dataclass
+class ImageSettings:
+    """What every picture on screen needs to know, handed down from the app."""
+
+    mode: str = "none"
+    folder: Path = Path(".")
+    describe: bool = False
+    """Description mode: every image replaced by its words, whatever the terminal can do."""
+    cache: PreparedCache = field(default_factory=PreparedCache)
+    last_box: tuple[int, int] | None = None
+    """The pixel box of the last picture laid out: the size to pre-warm the next panel at."""
+
+    @property
+    def shows_pixels(self) -> bool:
+        return self.mode != "none" and not self.describe

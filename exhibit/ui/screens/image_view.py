@@ -1,0 +1,67 @@
+"""One image full screen, with its caption, credit and long description; ← → step through."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ...model import ImageRef
+from .. import words
+from ..images import ImageSettings
+from ..widgets.picture import DescribedImage, Picture
+from .base import KioskOverlay
+
+
+class ImageViewScreen(KioskOverlay):
+    BINDINGS = [
+        Binding("escape,z,enter,space", "close", show=False),
+        Binding("right,pagedown", "step(1)", show=False),
+        Binding("left,pageup,backspace", "step(-1)", show=False),
+        Binding("down", "scroll_words(1)", show=False),
+        Binding("up", "scroll_words(-1)", show=False),
+    ]
+
+    def __init__(self, images: tuple[ImageRef, ...], index: int, settings: ImageSettings) -> None:
+        super().__init__()
+        self.images = images
+        self.index = index
+        self.settings = settings
+
+    @property
+    def image(self) -> ImageRef:
+        return self.images[self.index]
+
+    def compose(self) -> ComposeResult:
+        image = self.image
+        with Vertical(id="viewer"):
+            counter = words.IMAGE_COUNTER.format(number=self.index + 1, total=len(self.images))
+            yield Static(Content(f"{counter}  ·  {words.VIEWER_HINT}"), id="viewer-counter")
+            if self.settings.shows_pixels and image.file:
+                yield Picture(image, self.settings)
+            with VerticalScroll(id="viewer-words", can_focus=False):
+                if not (self.settings.shows_pixels and image.file):
+                    yield DescribedImage(image)
+                if image.caption:
+                    yield Static(Content(image.caption), classes="image-caption")
+                if image.credit:
+                    yield Static(Content(image.credit), classes="image-credit")
+                if image.description:
+                    yield Static(Content(image.description), classes="image-description")
+
+    async def action_step(self, step: int) -> None:
+        index = (self.index + step) % len(self.images)
+        if index != self.index:
+            self.index = index
+            await self.recompose()
+
+    def action_scroll_words(self, direction: int) -> None:
+        self.query_one("#viewer-words", VerticalScroll).scroll_relative(
+            y=direction * 3, animate=False
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        self.dismiss()

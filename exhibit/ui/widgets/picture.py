@@ -1,0 +1,93 @@
+"""The pixels of one image, prepared off the UI thread; its words if they cannot be shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PIL import Image as PILImage
+from textual import events, work
+from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ... import media
+from ...model import ImageRef
+from .. import words
+from ..images import ImageSettings, pixels_per_cell, widget_class
+
+
+def background_of(app: App[Any]) -> tuple[int, int, int]:
+    """The theme's background, on which transparent pixels are laid."""
+    color = Color.parse(app.current_theme.background or "#000000")
+    return (color.r, color.g, color.b)
+
+
+class DescribedImage(Vertical):
+    """The image as words: a framed alt text, and the long description where asked for."""
+
+    def __init__(self, image: ImageRef, *, long: bool = False) -> None:
+        super().__init__(classes="image-frame")
+        self.image = image
+        self.long = long
+        self.border_title = words.DESCRIBED_IMAGE
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.image.alt), classes="image-alt")
+        if self.long and self.image.description:
+            yield Static(Content(self.image.description), classes="image-description")
+
+
+class Picture(Widget):
+    """Fills its box with the image, scaled to fit; the description card if that fails."""
+
+    def __init__(self, image: ImageRef, settings: ImageSettings) -> None:
+        super().__init__(classes="picture")
+        self.image = image
+        self.settings = settings
+        self._box: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        return []
+
+    def on_resize(self, event: events.Resize) -> None:
+        per_cell = pixels_per_cell(self.settings.mode)
+        box = (event.size.width * per_cell[0], event.size.height * per_cell[1])
+        if box != self._box and min(event.size) > 0:
+            self._box = self.settings.last_box = box
+            self._load(box, self._background())
+
+    def _background(self) -> tuple[int, int, int]:
+        return background_of(self.app)
+
+    @work(thread=True, exclusive=True, group="picture")
+    def _load(self, box: tuple[int, int], background: tuple[int, int, int]) -> None:
+        """In a thread: decoding a camera JPEG takes long enough to freeze the screen."""
+        file = self.image.file or ""
+        try:
+            path = media.resolve(self.settings.folder, file)
+            prepared = self.settings.cache.get(path, box, background)
+        except (FileNotFoundError, media.MediaError):
+            self.app.call_from_thread(self.call_later, self._show_words)
+            return
+        self.app.call_from_thread(self.call_later, self._show, prepared)
+
+    async def _show(self, prepared: PILImage.Image) -> None:
+        if not self.is_attached:
+            return
+        cls: Any = widget_class(self.settings.mode)
+        pixels = cls(prepared, classes="pixels")
+        # Sized in cells from the prepared pixels, so textual-image draws it 1:1, unscaled.
+        across, down = pixels_per_cell(self.settings.mode)
+        pixels.styles.width = max(1, -(-prepared.width // across))
+        pixels.styles.height = max(1, -(-prepared.height // down))
+        await self.remove_children()
+        await self.mount(pixels)
+
+    async def _show_words(self) -> None:
+        if self.is_attached:
+            await self.remove_children()
+            await self.mount(DescribedImage(self.image))
+            self.add_class("-words")
