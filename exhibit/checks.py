@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import media
+from .fit import check_fit
 from .model import Exhibit
 from .problems import Problems
 from .text import sentences, word_count
@@ -17,11 +18,40 @@ MAX_SENTENCE_WORDS = 25
 
 def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     """Record every cross-field problem of a structurally valid exhibit."""
+    _languages(exhibit, problems)
     _unique_ids(exhibit, problems)
     _citations(exhibit, problems)
     _timeline(exhibit, problems)
     _labels(exhibit, problems)
+    check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
+
+
+def check_edition(edition: Exhibit, language: str, problems: Problems) -> None:
+    """The checks whose outcome depends on the language: length of alt text and fit."""
+    for p_index, panel in enumerate(edition.panels):
+        for i_index, image in enumerate(panel.images):
+            if len(image.alt) > MAX_ALT:
+                problems.warn(
+                    ("panels", p_index, "images", i_index, "alt"),
+                    f"in {language!r}, the alt text has {len(image.alt)} characters; keep it "
+                    f"to {MAX_ALT} and move detail to 'description'",
+                )
+    check_fit(edition, problems, language)
+
+
+def _languages(exhibit: Exhibit, problems: Problems) -> None:
+    info = exhibit.exhibit
+    for index, code in enumerate(info.languages):
+        if info.languages.index(code) != index:
+            problems.add(("exhibit", "languages", index), f"{code!r} is listed twice")
+    if info.default_language and info.default_language not in info.languages:
+        listed = ", ".join(info.languages) or "none"
+        problems.add(
+            ("exhibit", "default_language"),
+            f"{info.default_language!r} is not in 'languages' (listed: {listed}); "
+            "add it there or correct the code",
+        )
 
 
 def _unique_ids(exhibit: Exhibit, problems: Problems) -> None:

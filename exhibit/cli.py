@@ -1,19 +1,26 @@
-"""The command line: `kiosk [EXHIBIT_YAML] [--demo] [--interval S] [--idle S] [--check]`."""
+"""The command line: `kiosk [EXHIBIT_YAML] [--demo] [--interval S] [--idle S] [--check]`,
+and the curator's tools `--schema` and `--screenshot DIR [--size WxH]`."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
 from .loader import LoadResult, load_exhibit
+from .logs import LOGGER, default_log_file, setup_logging
+from .model import Exhibit
 from .ui.images import MODES
 
 DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 """The bundled exhibit beside kiosk.py, whatever the working directory."""
+SCREENSHOT_SIZE = (80, 24)
+"""--screenshot's default size: the smallest terminal the kiosk is made for."""
 
 
 def _seconds(text: str) -> float:
@@ -24,6 +31,27 @@ def _seconds(text: str) -> float:
     if not 1 <= value <= 86400:
         raise argparse.ArgumentTypeError("give a number of seconds from 1 to 86400")
     return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"([0-9]{1,6})[xX]([0-9]{1,6})", text.strip())
+    if match is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a size; write WIDTHxHEIGHT in characters, e.g. 80x24"
+        )
+    width, height = int(match[1]), int(match[2])
+    if not (20 <= width <= 400 and 20 <= height <= 400):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give a width and a height from 20 to 400 characters each, e.g. 120x40"
+        )
+    return width, height
+
+
+def _folder(text: str) -> Path:
+    path = Path(text)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a file; give a folder for the pictures")
+    return path
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +67,25 @@ def build_parser() -> argparse.ArgumentParser:
         help="the exhibit file (default: the bundled exhibit.yaml)",
     )
     parser.add_argument("--check", action="store_true", help="check the exhibit and exit")
+    parser.add_argument(
+        "--schema",
+        action="store_true",
+        help="print the JSON Schema of exhibit files, for editors, and exit "
+        "(python kiosk.py --schema > exhibit.schema.json)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=_folder,
+        metavar="DIR",
+        help="save a picture (SVG) of every page of the exhibit in DIR, created if missing, "
+        "and exit",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        metavar="WxH",
+        help="with --screenshot: the terminal size in characters, 20 to 400 each (default: 80x24)",
+    )
     parser.add_argument(
         "--demo", action="store_true", help="attract mode: loop through the panels on its own"
     )
@@ -63,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="for development: let ctrl+q end the kiosk",
     )
+    parser.add_argument(
+        "--log",
+        type=Path,
+        metavar="FILE",
+        default=default_log_file(),
+        help="the kiosk's log: starts, reloads, refused saves (default: %(default)s)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -75,29 +129,83 @@ def report(result: LoadResult, stream: TextIO) -> None:
     print(f"{result.problems.file}: {verdict} ({result.problems.summary()})", file=stream)
 
 
+def print_schema() -> int:
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def screenshots(
+    exhibit: Exhibit,
+    folder: Path,
+    size: tuple[int, int],
+    editions: Mapping[str, Exhibit] | None = None,
+) -> int:
+    """Every page as an SVG in `folder`; one line per file, then a summary."""
+    from .ui.preview import write_previews  # Textual is imported only when it is needed
+
+    try:
+        written = write_previews(exhibit, folder, size, editions)
+    except OSError as error:
+        print(f"{folder}: cannot save the pictures here ({error})", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    print(f"{len(written)} pictures at {size[0]}x{size[1]} in {folder}; open them in a browser")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.size and args.screenshot is None:
+        parser.error("--size goes with --screenshot DIR")
+    if args.schema:
+        return print_schema()
     result = load_exhibit(args.exhibit)
     if args.check:
         report(result, sys.stdout)
         return 0 if result.ok else 1
+    if args.screenshot is not None and result.exhibit is not None:
+        size = args.size or SCREENSHOT_SIZE
+        return screenshots(result.exhibit, args.screenshot, size, result.editions)
     if result.exhibit is None:
         report(result, sys.stderr)
         print(
             "The kiosk did not start. Fix the errors above, then start it again.", file=sys.stderr
         )
+        if args.screenshot is None:  # a kiosk that will not start: the log says why
+            setup_logging(args.log)
+            for problem in result.problems.sorted():
+                logging.getLogger(LOGGER).error("%s", problem)
+            logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
+    from .speech import Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.images import ImageSettings, choose_mode, widget_class
 
+    setup_logging(args.log)
+    logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
+    speaker = Speaker()
     app = KioskApp(
         result.exhibit,
+        editions=result.editions,
+        speaker=speaker,
         demo=args.demo,
         demo_interval=args.interval,
         idle_timeout=args.idle,
         allow_quit=args.allow_quit,
         images=ImageSettings(mode=mode, folder=result.folder),
+        source=args.exhibit,
+        handle_signals=True,
     )
-    return app.run() or 0
+    try:
+        app.run()
+    finally:
+        speaker.stop()  # the engine runs in its own session: the terminal does not end it
+    code = app.return_code or 0
+    logging.getLogger(LOGGER).info("kiosk stopped with exit status %d", code)
+    return code

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
-from .checks import check_exhibit
+from .checks import check_edition, check_exhibit
+from .languages import split_languages
 from .model import Exhibit
 from .problems import Problems
 from .validate import INVALID, convert
@@ -19,6 +22,8 @@ class LoadResult:
     exhibit: Exhibit | None
     problems: Problems
     folder: Path
+    editions: Mapping[str, Exhibit] = field(default_factory=lambda: MappingProxyType({}))
+    """The exhibit in each of its languages, the default first (empty for one language)."""
 
     @property
     def ok(self) -> bool:
@@ -42,8 +47,20 @@ def load_exhibit(path: Path) -> LoadResult:
             at=(1, 1),
         )
         return LoadResult(None, problems, folder)
-    exhibit = convert(data, Exhibit, (), problems)
+    documents = split_languages(data, problems)
+    default, *others = documents
+    exhibit = convert(documents[default], Exhibit, (), problems)
     if exhibit is INVALID:
         return LoadResult(None, problems, folder)
     check_exhibit(exhibit, folder, problems)
-    return LoadResult(None if problems.blocking else exhibit, problems, folder)
+    if problems.blocking:
+        return LoadResult(None, problems, folder)
+    editions = {default: exhibit} if others else {}
+    for code in others:
+        # Same structure as the default edition, so no new problems; only texts differ.
+        editions[code] = edition = convert(documents[code], Exhibit, (), Problems(path))
+        if edition is not INVALID:
+            check_edition(edition, code, problems)
+    if any(edition is INVALID for edition in editions.values()):  # pragma: no cover
+        return LoadResult(exhibit, problems, folder)
+    return LoadResult(exhibit, problems, folder, MappingProxyType(editions))

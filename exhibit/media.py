@@ -140,15 +140,32 @@ class PreparedCache:
         self._items: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(
-        self, path: Path, box: tuple[int, int], background: tuple[int, int, int]
-    ) -> Image.Image:
+    @staticmethod
+    def _key(
+        path: Path, box: tuple[int, int], background: tuple[int, int, int]
+    ) -> tuple[object, ...]:
         info = path.stat()
-        key = (str(path), info.st_mtime_ns, info.st_size, box, background)
+        return (str(path), info.st_mtime_ns, info.st_size, box, background)
+
+    def peek(
+        self, path: Path, box: tuple[int, int], background: tuple[int, int, int]
+    ) -> Image.Image | None:
+        """The prepared image if it is cached: cheap enough for the UI thread (one stat)."""
+        key = self._key(path, box, background)
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
+        return None
+
+    def get(
+        self, path: Path, box: tuple[int, int], background: tuple[int, int, int]
+    ) -> Image.Image:
+        """The prepared image, decoding and scaling it if needed: call from a worker thread."""
+        cached = self.peek(path, box, background)
+        if cached is not None:
+            return cached
+        key = self._key(path, box, background)
         image = prepare(path, box, background)
         with self._lock:
             self._items[key] = image

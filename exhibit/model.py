@@ -11,12 +11,36 @@ from typing import Annotated
 
 import msgspec
 
-Text = str
-"""A visitor-facing text. One language for now; every such field uses this alias so that
-translations (a mapping of language code to text) can replace it in one place."""
+TRANSLATABLE = "x-translatable"
+"""Marks a visitor-facing field: in exhibit.yaml it may be one text per language (see
+languages.py, which gives the model one plain text per language before validation)."""
 
-Markdown = str
+Text = Annotated[
+    str,
+    msgspec.Meta(
+        description="text, or one text per language (en: ..., ja: ...)",
+        extra_json_schema={TRANSLATABLE: True},
+    ),
+]
+"""A visitor-facing text, in the edition's language."""
+
+Markdown = Annotated[
+    str,
+    msgspec.Meta(
+        description="text (Markdown), or one text per language (en: |, ja: |)",
+        extra_json_schema={TRANSLATABLE: True},
+    ),
+]
 """Visitor-facing Markdown (links are shown as plain text, never opened)."""
+
+LanguageCode = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+        max_length=20,
+        description="a language code such as en, ja or pt-BR",
+    ),
+]
 
 Id = Annotated[
     str,
@@ -77,6 +101,8 @@ class Panel(Struct, frozen=True):
     period: Text = ""
     timeline: Span | None = None
     summary: Text = ""
+    advisory: Text = ""
+    """A content advisory the visitor sees, and may skip the panel at, before the panel."""
     body: Markdown = ""
     facts: tuple[Fact, ...] = ()
     images: tuple[ImageRef, ...] = ()
@@ -103,13 +129,30 @@ class ExhibitInfo(Struct, frozen=True):
     intro: Markdown = ""
     timeline: Span | None = None
     credits: Markdown = ""
+    languages: tuple[LanguageCode, ...] = ()
+    """The languages the texts are written in, e.g. [en, ja]; empty for a one-language exhibit."""
+    default_language: LanguageCode | None = None
+    """The language a visitor first sees, and after each reset (default: the first listed)."""
+
+
+KeyName = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^[a-z0-9_+]+$",
+        max_length=30,
+        description="a key name such as f12, x, 7, ctrl+e or escape",
+    ),
+]
 
 
 class KioskSettings(Struct, frozen=True):
-    """How the kiosk behaves when nobody is at it."""
+    """How the kiosk behaves when nobody is at it, and how staff close it."""
 
     demo_interval: Seconds = 20.0
     idle_timeout: Seconds = 120.0
+    staff_exit: tuple[KeyName, ...] = ()
+    """Keys that, typed in order within `staff_exit_seconds`, close the kiosk (empty: never)."""
+    staff_exit_seconds: Seconds = 5.0
 
 
 class Exhibit(Struct, frozen=True):
@@ -123,6 +166,15 @@ class Exhibit(Struct, frozen=True):
     @property
     def title(self) -> str:
         return self.exhibit.title
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The exhibit's languages, the default first (empty for a one-language exhibit)."""
+        info = self.exhibit
+        default = info.default_language or (info.languages[0] if info.languages else None)
+        if default is None:
+            return ()
+        return (default, *(code for code in info.languages if code != default))
 
     def source(self, source_id: str) -> Source | None:
         """The source with this id, if the exhibit defines it."""

@@ -8,9 +8,12 @@ msgspec describes the model as JSON would carry it; this module adjusts that des
 what the loader accepts from YAML, so that the editor and `--check` agree:
 
 - The loader reads every value as text and converts it where the model asks for a number,
-  while an editor's YAML parser hands the schema real numbers and true/false. So a number
-  field takes a number or a numeric text, and a text field takes text, a number or true/false
-  (the kiosk keeps `1906` or `NO` as typed).
+  while an editor's YAML parser hands the schema real numbers. So a number field takes a
+  number or a numeric text, and a text field takes text or a number (the kiosk keeps an
+  unquoted `1906` as typed), as does an id or key name that may be all digits (`7`).
+  `true` and `false` stay refused in text: quoting them is clearer.
+  A number in quotes is checked for its form only, not its range: JSON Schema cannot compare
+  text with a number.
 - A key written with nothing after it (`subtitle:`) counts as not given, so an optional key may
   be empty (null); a required one may not.
 - Unknown keys are errors everywhere.
@@ -22,12 +25,13 @@ remains the authority (citations, unique ids, media files, label lengths and the
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import msgspec
 
-from . import __version__
-from .model import Exhibit
+from .languages import LANGUAGE_CODE
+from .model import TRANSLATABLE, Exhibit
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 TITLE = "Museum kiosk exhibit (exhibit.yaml)"
@@ -37,7 +41,7 @@ _NUMBER_TEXT = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 """A number written as text, as the loader converts it (msgspec's number syntax)."""
 _INTEGER_TEXT = r"^-?(0|[1-9][0-9]*)$"
 """A whole number written as text."""
-_SCALARS = ["string", "number", "boolean"]
+_TEXT = ["string", "number"]
 """What an editor may make of a plain YAML value that the kiosk keeps as text."""
 
 
@@ -51,14 +55,15 @@ def exhibit_schema() -> dict[str, Any]:
         _adjust_object(definition)
     root = definitions.pop(root_name)
     root.pop("title", None)
-    return {
+    schema = {
         "$schema": DRAFT,
         "$comment": f"Generated from exhibit/model.py by `{REGENERATE}`; do not edit by hand.",
         "title": TITLE,
         **root,
         "definitions": definitions,
-        "version": __version__,
     }
+    # Plain JSON data from here on: lists where msgspec gave tuples (the defaults).
+    return msgspec.json.decode(msgspec.json.encode(schema), type=dict[str, Any])
 
 
 def schema_text() -> str:
@@ -70,6 +75,8 @@ def _adjust_object(schema: dict[str, Any]) -> None:
     """One struct: unknown keys refused, each property as the loader reads it."""
     schema["additionalProperties"] = False
     required = set(schema.get("required", ()))
+    if not required:
+        schema.pop("required", None)  # msgspec writes [] for a struct of optional keys
     for name, prop in schema.get("properties", {}).items():
         adjusted = _as_loaded(prop)
         schema["properties"][name] = adjusted if name in required else _may_be_empty(adjusted)
@@ -77,6 +84,15 @@ def _adjust_object(schema: dict[str, Any]) -> None:
 
 def _as_loaded(schema: dict[str, Any]) -> dict[str, Any]:
     """A property or list item, widened to the values the loader turns into it."""
+    if schema.pop(TRANSLATABLE, False):
+        outer = {k: v for k, v in schema.items() if k in ("description", "default")}
+        per_language = {
+            "type": "object",
+            "propertyNames": {"pattern": LANGUAGE_CODE.pattern},
+            "additionalProperties": {"type": _TEXT},
+            "minProperties": 1,
+        }
+        return {**outer, "anyOf": [{"type": _TEXT}, per_language]}
     if "anyOf" in schema:
         return {**schema, "anyOf": [_as_loaded(option) for option in schema["anyOf"]]}
     kind = schema.get("type")
@@ -87,7 +103,9 @@ def _as_loaded(schema: dict[str, Any]) -> dict[str, Any]:
     if kind == "integer":
         return {**schema, "type": ["integer", "string"], "pattern": _INTEGER_TEXT}
     if kind == "string" and not schema.keys() & {"pattern", "format", "enum", "minLength"}:
-        return {**schema, "type": _SCALARS}
+        return {**schema, "type": _TEXT}
+    if kind == "string" and re.fullmatch(schema.get("pattern", "^$"), "0123456789"):
+        return {**schema, "type": ["string", "integer"], "minimum": 0}  # an id such as 7
     return schema
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
+import textwrap
+import unicodedata
 
 # C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and the Unicode
 # bidirectional controls that can reorder what a visitor reads (U+202E and friends).
@@ -26,3 +29,21 @@ def sentences(text: str) -> list[str]:
     """Rough sentence split of prose, good enough to flag sentences too long for a label."""
     flat = " ".join(text.split())
     return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(“‘])", flat) if s]
+
+
+def cells(text: str) -> int:
+    """Terminal columns `text` takes: wide (East Asian) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """About how many lines `text` takes wrapped at `width` columns, a blank line between
+    paragraphs. Text with wide characters wraps anywhere, as Japanese does."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip()]
+    lines = 0
+    for paragraph in paragraphs:
+        if cells(paragraph) != len(paragraph):
+            lines += math.ceil(cells(paragraph) / width)
+        else:
+            lines += len(textwrap.wrap(paragraph, width))
+    return lines + max(0, len(paragraphs) - 1)

@@ -23,7 +23,7 @@ INVALID: Any = object()
 _READABLE = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
 
 
-def _unwrap(tp: Any) -> tuple[Any, list[msgspec.Meta]]:
+def unwrap(tp: Any) -> tuple[Any, list[msgspec.Meta]]:
     """(the bare type, its msgspec.Meta constraints) of a possibly Annotated type."""
     if typing.get_origin(tp) is typing.Annotated:
         base, *extras = typing.get_args(tp)
@@ -31,11 +31,11 @@ def _unwrap(tp: Any) -> tuple[Any, list[msgspec.Meta]]:
     return tp, []
 
 
-def _is_struct(tp: Any) -> bool:
+def is_struct(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
 
 
-def _optional(tp: Any) -> Any | None:
+def optional(tp: Any) -> Any | None:
     """`X` for `X | None`, else None."""
     if typing.get_origin(tp) in (Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -45,11 +45,11 @@ def _optional(tp: Any) -> Any | None:
 
 
 def _describe(tp: Any) -> str:
-    base, metas = _unwrap(tp)
+    base, metas = unwrap(tp)
     for meta in metas:
         if meta.description:
             return meta.description
-    if _is_struct(base):
+    if is_struct(base):
         names = ", ".join(f.name for f in msgspec.structs.fields(base))
         return f"a group of keys ({names})"
     if typing.get_origin(base) is tuple:
@@ -70,11 +70,11 @@ def convert(value: Any, tp: Any, path: KeyPath, problems: Problems) -> Any:
     """`value` as an instance of type `tp`, or INVALID after recording why not."""
     if value is REJECTED:
         return INVALID
-    base, metas = _unwrap(tp)
-    inner = _optional(base)
+    base, metas = unwrap(tp)
+    inner = optional(base)
     if inner is not None:
         return None if value is None else convert(value, inner, path, problems)
-    if _is_struct(base):
+    if is_struct(base):
         return _struct(value, base, path, problems)
     if typing.get_origin(base) is tuple:
         return _sequence(value, base, metas, path, problems)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -61,6 +61,14 @@ def bundled() -> Exhibit:
     result = load_exhibit(BUNDLED)
     assert result.exhibit is not None, [str(p) for p in result.problems.items]
     return result.exhibit
+
+
+@pytest.fixture(scope="session")
+def bundled_editions() -> Mapping[str, Exhibit]:
+    """The bundled exhibit in each of its languages, the default first."""
+    result = load_exhibit(BUNDLED)
+    assert result.exhibit is not None and result.editions
+    return result.editions
 
 
 @pytest.fixture

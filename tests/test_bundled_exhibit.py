@@ -31,11 +31,26 @@ def test_panel_follows_the_label_rules(bundled: Exhibit, index: int) -> None:
 def test_archive_photographs_are_described_not_shown(bundled: Exhibit) -> None:
     """Seven photographs whose rights are not cleared: words only, never a file."""
     images = [image for panel in bundled.panels for image in panel.images]
-    assert len(images) == 7
+    photographs = [image for image in images if image.file is None]
+    assert len(photographs) == 7
+    for image in photographs:
+        assert "drawn for this exhibit" not in image.credit
     for image in images:
-        assert image.file is None
         assert 0 < len(image.alt) <= 125
         assert image.description and image.caption and image.credit
+
+
+def test_drawn_illustrations_are_shown_with_their_data_credited(bundled: Exhibit) -> None:
+    """The four original illustrations are real files, credited to the exhibit's own drawing."""
+    drawn = [image for panel in bundled.panels for image in panel.images if image.file]
+    assert {image.file for image in drawn} == {
+        "media/map-manchuria-1945.png",
+        "media/timeline-1905-1958.png",
+        "media/chart-captivity-figures.png",
+        "media/map-repatriation-routes.png",
+    }
+    for image in drawn:
+        assert "drawn for this exhibit" in image.credit
 
 
 def test_no_seed_article_error_survives(bundled: Exhibit) -> None:

@@ -110,7 +110,8 @@ def test_panels_must_not_be_empty(write_yaml: Write) -> None:
 def test_wrong_shape_list_for_text(write_yaml: Write) -> None:
     path = write_yaml(VALID.replace("    body: Some words.", "    body:\n      - a\n      - b"))
     line, _, text = only_problem(path)
-    assert line == 6 and "panels[0].body: expected text, got a list" in text
+    assert line == 6
+    assert "panels[0].body: expected text (Markdown), or one text per language" in text
 
 
 def test_bad_panel_id(write_yaml: Write) -> None:

@@ -184,3 +184,32 @@ def test_snapshot_full_screen_image(
         await settled(pilot)
 
     assert snap_compare(halfcell_app(gallery), run_before=ready, terminal_size=size)
+
+
+async def test_every_kind_of_bad_file_shows_as_words_and_nothing_hangs(
+    write_yaml: Callable[[str], Path], tmp_path: Path
+) -> None:
+    from test_media import BAD_FILES
+
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.png"
+    media_files.photo(outside)
+    (tmp_path / "link.png").symlink_to(outside)
+    for name, (make, _) in BAD_FILES.items():
+        make(tmp_path / name)
+    names = [*BAD_FILES, "link.png", "../outside.png", "missing.png"]
+    images = "".join(f"      - file: {n}\n        alt: Words for {n}.\n" for n in names)
+    result = load_exhibit(
+        write_yaml(
+            f"exhibit:\n  title: T\npanels:\n  - id: one\n    title: One\n    images:\n{images}"
+        )
+    )
+    assert result.exhibit is not None
+    widget_class("halfcell")
+    app = KioskApp(result.exhibit, images=ImageSettings(mode="halfcell", folder=tmp_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        await settled(pilot)
+        assert not app.screen.query(".pixels")
+        assert len(app.screen.query(DescribedImage)) == len(names)
+        text = screen_text(app)
+        assert all(f"Words for {n}." in text for n in names)

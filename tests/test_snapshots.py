@@ -4,7 +4,7 @@ Update after an intended change with `pytest --snapshot-update`, then look at th
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pytest
 
@@ -39,3 +39,33 @@ def test_help(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> No
 
 def test_closing_view(snap_compare: Snap, bundled: Exhibit) -> None:
     assert snap_compare(KioskApp(bundled), press=["end", "right"], terminal_size=(120, 40))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_japanese_panel(
+    snap_compare: Snap, bundled_editions: Mapping[str, Exhibit], size: tuple[int, int]
+) -> None:
+    """Wide characters wrap whole, borders stay aligned, the strip offers English."""
+    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    assert snap_compare(app, press=["3", "l"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_japanese_title(
+    snap_compare: Snap, bundled_editions: Mapping[str, Exhibit], size: tuple[int, int]
+) -> None:
+    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    assert snap_compare(app, press=["l"], terminal_size=size)
+
+
+def test_high_contrast_panel(snap_compare: Snap, bundled: Exhibit) -> None:
+    assert snap_compare(KioskApp(bundled), press=["1", "c"], terminal_size=(120, 40))
+
+
+def test_content_advisory(snap_compare: Snap, bundled_editions: Mapping[str, Exhibit]) -> None:
+    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    assert snap_compare(app, press=["4"], terminal_size=(80, 24))
+
+
+def test_large_layout(snap_compare: Snap, bundled: Exhibit) -> None:
+    assert snap_compare(KioskApp(bundled), press=["1", "plus"], terminal_size=(120, 40))

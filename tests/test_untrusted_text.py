@@ -3,7 +3,7 @@ and no terminal size breaks the page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -70,7 +70,7 @@ async def test_links_in_markdown_open_nothing(hostile: Exhibit) -> None:
         assert opened == []
 
 
-@pytest.mark.parametrize("size", [(1, 1), (20, 6), (40, 12), (60, 20), (200, 60)])
+@pytest.mark.parametrize("size", [(1, 1), (20, 6), (40, 12), (60, 20), (200, 60), (400, 150)])
 async def test_every_page_renders_at_any_size(bundled: Exhibit, size: tuple[int, int]) -> None:
     app = KioskApp(bundled)
     async with app.run_test(size=size) as pilot:
@@ -78,3 +78,21 @@ async def test_every_page_renders_at_any_size(bundled: Exhibit, size: tuple[int,
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running and app.return_code is None
+
+
+async def test_a_sweep_of_sizes_from_1x1_to_400x150(
+    bundled_editions: Mapping[str, Exhibit],
+) -> None:
+    """Every page type in both languages, resized through widths and heights from a single
+    cell to a wall screen: nothing raises (an error would be healed, and counted)."""
+    widths = [1, 2, 5, 10, 20, 39, 40, 60, 80, 99, 100, 120, 160, 200, 300, 400]
+    heights = [1, 2, 5, 8, 11, 12, 19, 20, 24, 29, 30, 40, 60, 100, 150]
+    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in (["home"], ["2"], ["4"], ["4", "enter"], ["end", "right"], ["l", "3"]):
+            await pilot.press(*keys)
+            for width in widths:
+                for height in heights[:: 1 if width in (1, 40, 80, 400) else 4]:
+                    await pilot.resize_terminal(width, height)
+            await pilot.pause()
+        assert app.is_running and app.healer.failures == []

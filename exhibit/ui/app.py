@@ -7,18 +7,27 @@ closing view of sources and credits.
 from __future__ import annotations
 
 import contextlib
+import logging
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from textual import events
-from textual.app import App
 from textual.binding import Binding
 from textual.timer import Timer
 
+from .. import exits
+from ..logs import LOGGER
 from ..media import MediaError, resolve
-from ..model import Exhibit
-from .images import ImageSettings
+from ..model import Exhibit, Panel
+from ..speech import Speaker
+from . import line_breaking
+from .choices import VisitorChoices, offered
+from .healing import Healer, StaffExit, install_signal_handlers
+from .images import ImageSettings, use_console_glyphs
+from .reload import LiveReload
+from .screens.advisory import AdvisoryScreen
 from .screens.base import KioskScreen
 from .screens.closing import ClosingScreen
 from .screens.countdown import CountdownScreen
@@ -27,13 +36,16 @@ from .screens.image_view import ImageViewScreen
 from .screens.index import IndexScreen
 from .screens.panel import PanelScreen
 from .screens.title import TitleScreen
-from .theme import MUSEUM
+from .theme import THEMES
 from .widgets.picture import background_of
+from .words import words_for
+
+log = logging.getLogger(LOGGER)
 
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
-class KioskApp(App[int], inherit_bindings=False):
+class KioskApp(VisitorChoices, inherit_bindings=False):
     """A full-screen exhibit. No inherited bindings: ctrl+q, ctrl+c and the palette are gone."""
 
     CSS_PATH = Path(__file__).with_name("kiosk.tcss")
@@ -48,6 +60,11 @@ class KioskApp(App[int], inherit_bindings=False):
         Binding("question_mark", "help", show=False),
         Binding("z", "zoom", show=False),
         Binding("d", "describe", show=False),
+        Binding("l,L", "language", show=False),
+        Binding("c", "contrast", show=False),
+        Binding("plus,equals_sign", "larger", show=False),
+        Binding("minus", "smaller", show=False),
+        Binding("a", "speak", show=False),
         *(Binding(str(n), f"panel({n})", show=False) for n in range(1, 10)),
     ]
 
@@ -55,20 +72,35 @@ class KioskApp(App[int], inherit_bindings=False):
         self,
         exhibit: Exhibit,
         *,
+        editions: Mapping[str, Exhibit] | None = None,
+        speaker: Speaker | None = None,
         demo: bool = False,
         demo_interval: float | None = None,
         idle_timeout: float | None = None,
         countdown: float = 10.0,
         allow_quit: bool = False,
         images: ImageSettings | None = None,
+        source: Path | None = None,
+        reload_interval: float = 1.0,
+        handle_signals: bool = False,
         clock: Callable[[], float] = time.monotonic,
+        console: bool | None = None,
     ) -> None:
         super().__init__()
-        self.exhibit = exhibit
-        self.title = exhibit.title
+        line_breaking.install()
+        self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
+        """The Linux console: 16 colours and only its font's glyphs (see use_console_glyphs)."""
+        self._init_choices(offered(editions or {}, self.linux_console), speaker)
+        self.exhibit = next(iter(self.editions.values())) if self.editions else exhibit
+        """The exhibit in the language the visitor reads now."""
+        self.title = self.exhibit.title
         self.demo = demo
-        self.demo_interval = demo_interval or exhibit.kiosk.demo_interval
-        self.idle_timeout = idle_timeout or exhibit.kiosk.idle_timeout
+        self._demo_interval = demo_interval
+        self._idle_timeout = idle_timeout
+        self.reload = LiveReload(self, source, reload_interval) if source else None
+        """Watches `source` (the exhibit file) and swaps in each good save."""
+        self.healer = Healer(self)
+        self.handle_signals = handle_signals
         self.countdown_seconds = countdown
         self.allow_quit = allow_quit
         self.images = images or ImageSettings()
@@ -81,6 +113,22 @@ class KioskApp(App[int], inherit_bindings=False):
         self._idle_timer: Timer | None = None
         self._demo_timer: Timer | None = None
         self._swallow_mouse_up = False
+        settings = exhibit.kiosk
+        self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
+
+    @property
+    def current_panel(self) -> Panel:
+        """The panel on screen (only while `screen_is_panel`)."""
+        return self.exhibit.panels[self.position - 1]
+
+    @property
+    def demo_interval(self) -> float:
+        """Seconds per page in the demo loop: the command line's, else the exhibit's."""
+        return self._demo_interval or self.exhibit.kiosk.demo_interval
+
+    @property
+    def idle_timeout(self) -> float:
+        return self._idle_timeout or self.exhibit.kiosk.idle_timeout
 
     @property
     def last_position(self) -> int:
@@ -88,13 +136,72 @@ class KioskApp(App[int], inherit_bindings=False):
         return len(self.exhibit.panels) + 1
 
     def on_mount(self) -> None:
-        self.register_theme(MUSEUM)
-        self.theme = MUSEUM.name
-        self.push_screen(self._screen_for(0))
+        self.set_class(self.linux_console, "-console")
+        use_console_glyphs(self.linux_console)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = THEMES[0].name
+        self.push_screen(self.screen_for(0))
         if self.attract:
             self._start_attract()
+        if self.reload:
+            self.reload.start()
+        if self.handle_signals:
+            install_signal_handlers(self, self.allow_quit)
 
-    def _screen_for(self, position: int) -> KioskScreen:
+    def _handle_exception(self, error: Exception) -> None:
+        """Never a traceback on screen: log it and go back to the title (see healing.py)."""
+        self.healer.handle(error)
+
+    def restart_at_title(self) -> None:
+        """A fresh title screen on an emptied screen stack, as if just started."""
+        self._stop_attract()
+        while len(self.screen_stack) > 1:  # the first is Textual's own default screen
+            self.pop_screen()
+        self.position = 0
+        self.push_screen(self.screen_for(0))
+        if self.demo:
+            self._start_attract()
+
+    def replace_exhibit(
+        self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None
+    ) -> None:
+        """Show a newly saved exhibit, keeping the visitor on the same panel (by id) and in
+        the same language if the exhibit still has it."""
+        on_panel = self.current_panel.id if self.screen_is_panel else None
+        at_end = self.position == self.last_position
+        self.editions = offered(editions or {}, self.linux_console)
+        if self.language not in self.editions:
+            self.language = next(iter(self.editions), "")
+        self.words = words_for(self.language)
+        exhibit = self.editions.get(self.language, exhibit)
+        self.exhibit = exhibit
+        self.title = exhibit.title
+        self.images.folder = folder
+        settings = exhibit.kiosk
+        self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
+        ids = [panel.id for panel in exhibit.panels]
+        if on_panel in ids:
+            position = ids.index(on_panel) + 1
+        else:
+            position = self.last_position if at_end else min(self.position, len(ids))
+        while self.screen.is_modal:
+            self.pop_screen()
+        self.position = position
+        self.switch_screen(self.screen_for(position))
+        if self.attract:  # the demo interval may have changed
+            self._stop_attract()
+            self._start_attract()
+
+    @property
+    def screen_is_panel(self) -> bool:
+        return 1 <= self.position <= len(self.exhibit.panels)
+
+    def set_stale(self, stale: bool) -> None:
+        """Show or hide the staff-only marker: the file on disk is broken, the screen is not."""
+        self.set_class(stale, "-stale")
+
+    def screen_for(self, position: int) -> KioskScreen:
         if position == 0:
             return TitleScreen(self.exhibit)
         if position == self.last_position:
@@ -108,11 +215,19 @@ class KioskApp(App[int], inherit_bindings=False):
         if not self.screen_stack:  # a timer firing while the app shuts down
             return
         position = max(0, min(position, self.last_position))
+        self.speaker.stop()
         while self.screen.is_modal:
             self.pop_screen()
         if position != self.position:
+            direction = 1 if position > self.position else -1
             self.position = position
-            self.switch_screen(self._screen_for(position))
+            self.switch_screen(self.screen_for(position))
+            if self.screen_is_panel and self.current_panel.advisory:
+                self.push_screen(AdvisoryScreen(self.current_panel, direction))
+
+    def skip_panel(self, direction: int) -> None:
+        """The visitor chose not to see the panel behind an advisory: on, the way they came."""
+        self.go(self.position + direction)
 
     def action_go(self, position: int) -> None:
         self.go(position)
@@ -136,7 +251,7 @@ class KioskApp(App[int], inherit_bindings=False):
 
     def action_help(self) -> None:
         if not self.screen.is_modal:
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(len(self.languages) > 1, self.speaker.available))
 
     def action_zoom(self) -> None:
         self.show_image(0)
@@ -172,7 +287,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.images.describe = not self.images.describe
         while self.screen.is_modal:
             self.pop_screen()
-        self.switch_screen(self._screen_for(self.position))
+        self.switch_screen(self.screen_for(self.position))
 
     # Visitors arriving and leaving ------------------------------------------------------------
 
@@ -188,9 +303,14 @@ class KioskApp(App[int], inherit_bindings=False):
     def _on_visitor_input(self, event: events.Event) -> bool:
         """Note the input; True when it only wakes the kiosk and must not act as well."""
         self._last_input = self.clock()
-        if self.allow_quit and isinstance(event, events.Key) and event.key == "ctrl+q":
-            self.exit(0)
-            return True
+        if not (isinstance(event, events.Key) and event.key == "a"):
+            self.speaker.stop()  # audio description ends with the next thing the visitor does
+        if isinstance(event, events.Key):
+            quitting = self.allow_quit and event.key == "ctrl+q"
+            if quitting or self._staff_exit.typed(event.key, self._last_input):
+                log.info("closed by staff" if not quitting else "closed with ctrl+q")
+                self.exit(return_code=exits.STAFF_EXIT if not quitting else exits.OK)
+                return True
         wakes = self.attract or isinstance(self.screen, CountdownScreen)
         if self.attract:
             self._stop_attract()
@@ -220,7 +340,10 @@ class KioskApp(App[int], inherit_bindings=False):
             self.push_screen(CountdownScreen(self.countdown_seconds))
 
     def reset_to_start(self) -> None:
-        """Back to the title screen; in demo mode the loop starts again."""
+        """Back to the title screen with every visitor choice undone; in demo mode the loop
+        starts again."""
+        self.images.describe = False
+        self.reset_choices()
         self.go(0)
         if self.demo:
             self._start_attract()
@@ -239,5 +362,9 @@ class KioskApp(App[int], inherit_bindings=False):
             self._demo_timer = None
 
     def _demo_step(self) -> None:
-        """Title, every panel, title again: the closing view of sources is left to visitors."""
+        """Title, every panel, title again: the closing view of sources is left to visitors.
+        A panel's advisory is shown for one interval before the panel itself."""
+        if isinstance(self.screen, AdvisoryScreen):
+            self.pop_screen()
+            return
         self.go(self.position + 1 if self.position < len(self.exhibit.panels) else 0)

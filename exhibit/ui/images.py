@@ -88,3 +88,19 @@ class ImageSettings:
     @property
     def shows_pixels(self) -> bool:
         return self.mode != "none" and not self.describe
+
+
+_TEXTUAL_BARS: dict[str, list[str]] = {}
+
+
+def use_console_glyphs(console: bool) -> None:
+    """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
+    font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
+    with these class attributes, so each app sets them as it starts."""
+    from textual.scrollbar import ScrollBarRender
+
+    if not _TEXTUAL_BARS:
+        _TEXTUAL_BARS["vertical"] = list(ScrollBarRender.VERTICAL_BARS)
+        _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
+    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
+    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]

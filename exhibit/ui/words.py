@@ -1,37 +1,127 @@
-"""Everything the kiosk itself says to visitors, in one place so that it can be translated."""
+"""Everything the kiosk itself says to visitors, per language (the exhibit's own texts come
+from exhibit.yaml). A language the kiosk has no words for gets the English ones."""
 
 from __future__ import annotations
 
-PRESS_TO_BEGIN = "Press any key to begin"
-STILL_READING = "Still reading?"
-PRESS_TO_STAY = "Press any key to stay on this page."
-RETURNING_IN = "Returning to the start in {seconds} s"
-POSITION = "{number} / {total}"
-SOURCES = "Sources"
-SOURCES_AND_CREDITS = "Sources and credits"
-FACTS = "Facts"
-DESCRIBED_IMAGE = "Image, described"
-IMAGE_COUNTER = "Image {number} of {total}"
-VIEWER_HINT = "← → next image · Esc close"
-INDEX = "Index"
-INDEX_HINT = "↑ ↓ choose · Enter open · Esc close"
-HELP = "Keys"
-HELP_HINT = "Press any key to close"
-NAV_ARROWS = "← →"
-NAV_HINTS = "i index  ? help"
-END = "End"
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("→  Space  Enter  PgDn", "next page"),
-    ("←  Backspace  PgUp", "previous page"),
-    ("1 - 9", "go to that panel"),
-    ("Home", "back to the start"),
-    ("End", "last panel"),
-    ("↑ ↓", "scroll the text"),
-    ("i  Tab", "index of all panels"),
-    ("z  or touch an image", "the image full screen, with its description"),
-    ("d", "describe images in words instead of pictures"),
-    ("?", "this help"),
-    ("Esc", "close a window like this one"),
-    ("Mouse / touch", "choose a panel in the bottom strip"),
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class Words:
+    PRESS_TO_BEGIN: str = "Press any key to begin"
+    STILL_READING: str = "Still reading?"
+    PRESS_TO_STAY: str = "Press any key to stay on this page."
+    RETURNING_IN: str = "Returning to the start in {seconds} s"
+    POSITION: str = "{number} / {total}"
+    SOURCES: str = "Sources"
+    SOURCES_AND_CREDITS: str = "Sources and credits"
+    FACTS: str = "Facts"
+    DESCRIBED_IMAGE: str = "Image, described"
+    IMAGE_COUNTER: str = "Image {number} of {total}"
+    VIEWER_HINT: str = "← → next image · Esc close"
+    INDEX: str = "Index"
+    INDEX_HINT: str = "↑ ↓ choose · Enter open · Esc close"
+    HELP: str = "Keys"
+    HELP_HINT: str = "Press any key to close"
+    NAV_ARROWS: str = "← →"
+    NAV_INDEX: str = "i index"
+    NAV_HELP: str = "? help"
+    END: str = "End"
+    STAFF_MARKER: str = "•"
+    """Shown, dimly, only while a saved exhibit file is broken (see the kiosk's log)."""
+    TOO_SMALL: str = "Please make this window larger"
+    ADVISORY_TITLE: str = "Before you continue"
+    ADVISORY_CONTINUE: str = "Enter  continue"
+    ADVISORY_SKIP: str = "Esc  skip this panel"
+    AUDIO_UNAVAILABLE: str = "Audio description is not available on this kiosk"
+    HELP_KEYS: tuple[tuple[str, str], ...] = (
+        ("→  Space  Enter  PgDn", "next page"),
+        ("←  Backspace  PgUp", "previous page"),
+        ("1 - 9", "go to that panel"),
+        ("Home", "back to the start"),
+        ("End", "last panel"),
+        ("↑ ↓", "scroll the text"),
+        ("i  Tab", "index of all panels"),
+        ("z  or touch an image", "the image full screen, with its description"),
+        ("d", "describe images in words instead of pictures"),
+        ("?", "this help"),
+        ("Esc", "close a window like this one"),
+        ("Mouse / touch", "choose a panel in the bottom strip"),
+    )
+    HELP_LANGUAGE: tuple[str, str] = ("l", "switch language")
+    HELP_CONTRAST: tuple[str, str] = ("c", "high contrast")
+    HELP_LARGE: tuple[str, str] = ("+  -", "large layout, fewer words a line / back")
+    HELP_AUDIO: tuple[str, str] = ("a", "read this panel aloud")
+
+
+EN = Words()
+
+JA = Words(
+    PRESS_TO_BEGIN="どれかキーを押すと始まります",
+    STILL_READING="まだご覧になっていますか？",
+    PRESS_TO_STAY="続けてご覧になるには、キーを押してください",
+    RETURNING_IN="{seconds} 秒後に最初の画面に戻ります",
+    SOURCES="出典",
+    SOURCES_AND_CREDITS="出典とクレジット",
+    FACTS="要点",
+    DESCRIBED_IMAGE="画像の説明",
+    IMAGE_COUNTER="画像 {number} / {total}",
+    VIEWER_HINT="← → 画像の切り替え · Esc 閉じる",
+    INDEX="目次",
+    INDEX_HINT="↑ ↓ 選ぶ · Enter 開く · Esc 閉じる",
+    HELP="キー操作",
+    HELP_HINT="どれかキーを押すと閉じます",
+    NAV_INDEX="i 目次",
+    NAV_HELP="? ヘルプ",
+    END="終わり",
+    TOO_SMALL="画面をもう少し大きくしてください",
+    ADVISORY_TITLE="ご覧になる前に",
+    ADVISORY_CONTINUE="Enter  進む",
+    ADVISORY_SKIP="Esc  このパネルを飛ばす",
+    AUDIO_UNAVAILABLE="この端末では音声解説をご利用いただけません",
+    HELP_KEYS=(
+        ("→  Space  Enter  PgDn", "次のページ"),
+        ("←  Backspace  PgUp", "前のページ"),
+        ("1 - 9", "その番号のパネルへ"),
+        ("Home", "最初の画面へ"),
+        ("End", "最後のパネルへ"),
+        ("↑ ↓", "本文のスクロール"),
+        ("i  Tab", "全パネルの目次"),
+        ("z  または画像にタッチ", "画像を全画面で表示（説明つき）"),
+        ("d", "画像を絵ではなく文章で説明"),
+        ("?", "このヘルプ"),
+        ("Esc", "このような画面を閉じる"),
+        ("マウス / タッチ", "下の帯でパネルを選ぶ"),
+    ),
+    HELP_LANGUAGE=("l", "言語の切り替え（English）"),
+    HELP_CONTRAST=("c", "ハイコントラスト表示"),
+    HELP_LARGE=("+  -", "ゆったり表示（1行の文字数を減らす）／元に戻す"),
+    HELP_AUDIO=("a", "このパネルの読み上げ"),
 )
+"""Japanese, written for visitors (です/ます), reviewed with the exhibit's Japanese texts."""
+
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
+"""What the language button says: each language's name in that language."""
+
+WORDS: dict[str, Words] = {"en": EN, "ja": JA}
+
+
+def words_for(language: str) -> Words:
+    """The kiosk's words in `language` (its base language, or English, if none)."""
+    return WORDS.get(language) or WORDS.get(language.split("-")[0]) or EN
+
+
+def words_of(node: DOMNode) -> Words:
+    """The words for the language the kiosk shows now."""
+    try:
+        words = getattr(node.app, "words", EN)
+    except Exception:  # not in a running app (a widget made outside one)
+        return EN
+    return words if isinstance(words, Words) else EN
+
+
+__all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for", "words_of"]

@@ -10,9 +10,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 
 from ..widgets.nav_strip import NavStrip
+from ..widgets.staff_marker import StaffMarker, TooSmall
 
 if TYPE_CHECKING:
     from ..app import KioskApp
+
+
+TINY = (40, 12)
+"""Below this many columns or rows a page cannot be read: it asks for a larger window."""
 
 
 class KioskScreen(Screen[None], inherit_bindings=False):
@@ -24,8 +29,18 @@ class KioskScreen(Screen[None], inherit_bindings=False):
     def kiosk(self) -> KioskApp:
         return cast("KioskApp", self.app)
 
+    def on_mount(self) -> None:
+        self.mount(StaffMarker(), TooSmall())
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = TINY
+        self.set_class(event.size.width < width or event.size.height < height, "-tiny")
+
     def on_nav_strip_chosen(self, message: NavStrip.Chosen) -> None:
         self.kiosk.go(message.position)
+
+    def on_nav_strip_language_chosen(self, message: NavStrip.LanguageChosen) -> None:
+        self.kiosk.action_language()
 
 
 class Page(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -55,6 +70,7 @@ class ScrollingScreen(KioskScreen):
         page.scroll_relative(y=direction * max(1, page.size.height // 3), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
         self.set_class(event.size.width < NARROW, "-narrow")
         self.set_class(event.size.height < SHORT, "-short")
 
@@ -70,4 +86,11 @@ class KioskOverlay(ModalScreen[None], inherit_bindings=False):
         return cast("KioskApp", self.app)
 
     def action_close(self) -> None:
-        self.dismiss()
+        self.close()
+
+    def close(self) -> None:
+        """Close this window if it is still the top screen. Keys typed faster than the screen
+        changes may still be queued for a window that has closed; they must not close the page
+        under it (Screen.dismiss pops whatever screen is on top)."""
+        if self.is_current:
+            self.dismiss()

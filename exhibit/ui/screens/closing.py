@@ -8,11 +8,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Exhibit
-from .. import words
 from ..widgets.header import ExhibitHeader
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
 from ..widgets.source_list import SourceList
+from ..words import words_of
 from .base import Page, ScrollingScreen
 
 
@@ -22,12 +22,12 @@ class ClosingScreen(ScrollingScreen):
         self.exhibit = exhibit
 
     def compose(self) -> ComposeResult:
-        yield ExhibitHeader(self.exhibit.title, words.END)
+        yield ExhibitHeader(self.exhibit.title, words_of(self).END)
         with Vertical(id="heading"):
-            yield Static(Content(words.SOURCES_AND_CREDITS), classes="panel-title")
+            yield Static(Content(words_of(self).SOURCES_AND_CREDITS), classes="panel-title")
         with Page(id="page"), Vertical(id="text"):
             if self.exhibit.exhibit.credits:
                 yield MarkdownText(self.exhibit.exhibit.credits, classes="body")
             if self.exhibit.sources:
-                yield SourceList(self.exhibit.sources, words.SOURCES)
-        yield NavStrip(self.exhibit, None)
+                yield SourceList(self.exhibit.sources, words_of(self).SOURCES)
+        yield NavStrip(self.exhibit, None, self.kiosk.next_language)

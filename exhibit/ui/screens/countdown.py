@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from .. import words
+from ..words import words_of
 from .base import KioskOverlay
 
 
@@ -24,8 +24,8 @@ class CountdownScreen(KioskOverlay):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="countdown-window", classes="overlay-window"):
-            yield Static(Content(words.STILL_READING), id="countdown-question")
-            yield Static(Content(words.PRESS_TO_STAY))
+            yield Static(Content(words_of(self).STILL_READING), id="countdown-question")
+            yield Static(Content(words_of(self).PRESS_TO_STAY))
             yield Static(Content(self._remaining_text(self.seconds)), id="countdown-remaining")
 
     def on_mount(self) -> None:
@@ -34,7 +34,7 @@ class CountdownScreen(KioskOverlay):
         self.set_interval(1, self._tick)
 
     def _remaining_text(self, remaining: float) -> str:
-        return words.RETURNING_IN.format(seconds=max(0, math.ceil(remaining)))
+        return words_of(self).RETURNING_IN.format(seconds=max(0, math.ceil(remaining)))
 
     def _tick(self) -> None:
         remaining = self._deadline - time.monotonic()

@@ -10,9 +10,9 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import ImageRef
-from .. import words
 from ..images import ImageSettings
 from ..widgets.picture import DescribedImage, Picture
+from ..words import words_of
 from .base import KioskOverlay
 
 
@@ -38,6 +38,7 @@ class ImageViewScreen(KioskOverlay):
     def compose(self) -> ComposeResult:
         image = self.image
         with Vertical(id="viewer"):
+            words = words_of(self)
             counter = words.IMAGE_COUNTER.format(number=self.index + 1, total=len(self.images))
             yield Static(Content(f"{counter}  ·  {words.VIEWER_HINT}"), id="viewer-counter")
             if self.settings.shows_pixels and image.file:
@@ -64,4 +65,4 @@ class ImageViewScreen(KioskOverlay):
         )
 
     def on_click(self, event: events.Click) -> None:
-        self.dismiss()
+        self.close()

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...model import Exhibit
-from .. import words
+from ..words import words_of
 from .base import KioskOverlay
 
 
@@ -39,8 +39,8 @@ class IndexScreen(KioskOverlay):
                 options.append(None)  # a separator line between panels
             options.append(Option(Content.assemble(*parts), id=f"panel-{number}"))
         with Vertical(id="index-window", classes="overlay-window") as window:
-            window.border_title = words.INDEX
-            window.border_subtitle = words.INDEX_HINT
+            window.border_title = words_of(self).INDEX
+            window.border_subtitle = words_of(self).INDEX_HINT
             yield OptionList(*options, id="index-list")
 
     def on_mount(self) -> None:

@@ -8,13 +8,13 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Exhibit, Panel
-from .. import words
 from ..widgets.facts_box import FactsBox
 from ..widgets.header import ExhibitHeader
 from ..widgets.image_card import ImageCard
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
 from ..widgets.source_list import SourceList
+from ..words import words_of
 from .base import Page, ScrollingScreen
 
 
@@ -29,7 +29,7 @@ class PanelScreen(ScrollingScreen):
         panel = self.panel
         total = len(self.exhibit.panels)
         yield ExhibitHeader(
-            self.exhibit.title, words.POSITION.format(number=self.number, total=total)
+            self.exhibit.title, words_of(self).POSITION.format(number=self.number, total=total)
         )
         with Vertical(id="heading"):
             theme = "  ·  ".join(part for part in (panel.label.upper(), panel.period) if part)
@@ -40,14 +40,14 @@ class PanelScreen(ScrollingScreen):
                 yield MarkdownText(panel.body, classes="body")
                 cited = tuple(s for i in panel.sources if (s := self.exhibit.source(i)))
                 if cited:
-                    yield SourceList(cited, words.SOURCES)
+                    yield SourceList(cited, words_of(self).SOURCES)
             if panel.images or panel.facts:
                 with Vertical(id="aside"):
                     for index, image in enumerate(panel.images):
                         yield ImageCard(image, self.kiosk.images, index)
                     if panel.facts:
                         yield FactsBox(panel.facts)
-        yield NavStrip(self.exhibit, self.number)
+        yield NavStrip(self.exhibit, self.number, self.kiosk.next_language)
 
     def on_mount(self) -> None:
         # After this page's own pictures have had their turn, get the next page's ready.

@@ -9,12 +9,21 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Exhibit
-from .. import words
 from ..widgets.markdown_text import MarkdownText
+from ..widgets.nav_strip import LanguageButton
+from ..words import LANGUAGE_NAMES, words_of
 from .base import KioskScreen
 
 # Keys that keep their own meaning here; any other key begins the visit.
-_OWN_MEANING = {"question_mark", "i", "tab", "end", "home", "left", "backspace", "pageup"}
+_OWN_MEANING = {"question_mark", "i", "tab", "end", "home", "left", "backspace", "pageup"} | {
+    "l",
+    "L",
+    "c",
+    "plus",
+    "equals_sign",
+    "minus",
+    "a",  # the visitor's choices (choices.py)
+}
 
 
 class TitleScreen(KioskScreen):
@@ -30,7 +39,15 @@ class TitleScreen(KioskScreen):
                 yield Static(Content(info.subtitle), id="exhibit-subtitle")
             if info.intro:
                 yield MarkdownText(info.intro, classes="intro")
-            yield Static(Content(words.PRESS_TO_BEGIN), id="invitation")
+            yield Static(Content(words_of(self).PRESS_TO_BEGIN), id="invitation")
+            if self.kiosk.next_language:
+                name = LANGUAGE_NAMES.get(self.kiosk.next_language, self.kiosk.next_language)
+                yield LanguageButton(f"{name}  [L]")
+
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        # A small screen shows the title and the invitation; the intro would push them off.
+        self.set_class(event.size.width < 60 or event.size.height < 20, "-compact")
 
     def on_key(self, event: events.Key) -> None:
         if event.key in _OWN_MEANING or event.key.isdigit():

@@ -8,7 +8,8 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Fact
-from .. import words
+from ...text import cells
+from ..words import words_of
 
 MAX_LABEL = 18
 """Longer labels wrap inside their column."""
@@ -20,12 +21,12 @@ class FactsBox(Vertical):
     def __init__(self, facts: tuple[Fact, ...]) -> None:
         super().__init__()
         self.facts = facts
-        self.border_title = words.FACTS
+        self.border_title = words_of(self).FACTS
 
     def compose(self) -> ComposeResult:
         # The label column fits the longest label (within reason), so "≈575,000–640,000" stays
-        # on one line and short dates do not leave a gap.
-        label_width = min(max(len(fact.label) for fact in self.facts), MAX_LABEL) + 2
+        # on one line and short dates do not leave a gap. Measured in columns: 年 takes two.
+        label_width = min(max(cells(fact.label) for fact in self.facts), MAX_LABEL) + 2
         for fact in self.facts:
             with Horizontal(classes="fact"):
                 label = Static(Content(fact.label), classes="fact-label")

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...model import Exhibit
-from .. import words
+from ..words import LANGUAGE_NAMES, words_of
 from .timeline import Timeline
 
 
@@ -28,6 +28,17 @@ class NavItem(Static):
         self.post_message(NavStrip.Chosen(self.position))
 
 
+class LanguageButton(Static):
+    """The name of the next language, in that language; clicking or touching switches."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(Content(name), classes="nav-language")
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.post_message(NavStrip.LanguageChosen())
+
+
 class NavStrip(Vertical):
     """All panels in order with the current one marked, key hints, and the timeline."""
 
@@ -38,17 +49,25 @@ class NavStrip(Vertical):
             super().__init__()
             self.position = position
 
-    def __init__(self, exhibit: Exhibit, current: int | None) -> None:
+    class LanguageChosen(Message):
+        """The visitor touched the language button."""
+
+    def __init__(self, exhibit: Exhibit, current: int | None, next_language: str = "") -> None:
         super().__init__()
         self.exhibit = exhibit
         self.current = current
+        self.next_language = next_language
+        """The language the button switches to; empty: no button (one language)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="nav-items"):
             for number, panel in enumerate(self.exhibit.panels, start=1):
                 yield NavItem(number, panel.label, number == self.current)
-            yield Static(Content(words.NAV_ARROWS), classes="nav-arrows")
-            yield Static(Content(words.NAV_HINTS), classes="nav-hints")
+            yield Static(Content(words_of(self).NAV_ARROWS), classes="nav-arrows")
+            if self.next_language:
+                yield LanguageButton(LANGUAGE_NAMES.get(self.next_language, self.next_language))
+            yield Static(Content(words_of(self).NAV_INDEX), classes="nav-hints nav-index")
+            yield Static(Content(words_of(self).NAV_HELP), classes="nav-hints")
         whole = self.exhibit.exhibit.timeline
         if whole is not None:
             spans = [p.timeline for p in self.exhibit.panels]

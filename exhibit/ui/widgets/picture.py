@@ -15,8 +15,8 @@ from textual.widgets import Static
 
 from ... import media
 from ...model import ImageRef
-from .. import words
 from ..images import ImageSettings, pixels_per_cell, widget_class
+from ..words import words_of
 
 
 def background_of(app: App[Any]) -> tuple[int, int, int]:
@@ -32,7 +32,7 @@ class DescribedImage(Vertical):
         super().__init__(classes="image-frame")
         self.image = image
         self.long = long
-        self.border_title = words.DESCRIBED_IMAGE
+        self.border_title = words_of(self).DESCRIBED_IMAGE
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.image.alt), classes="image-alt")
@@ -57,7 +57,21 @@ class Picture(Widget):
         box = (event.size.width * per_cell[0], event.size.height * per_cell[1])
         if box != self._box and min(event.size) > 0:
             self._box = self.settings.last_box = box
-            self._load(box, self._background())
+            background = self._background()
+            cached = self._cached(box, background)
+            if cached is not None:  # a visitor coming back: no thread, no wait
+                self.call_later(self._show, cached)
+            else:
+                self._load(box, background)
+
+    def _cached(
+        self, box: tuple[int, int], background: tuple[int, int, int]
+    ) -> PILImage.Image | None:
+        try:
+            path = media.resolve(self.settings.folder, self.image.file or "")
+            return self.settings.cache.peek(path, box, background)
+        except (FileNotFoundError, media.MediaError):
+            return None
 
     def _background(self) -> tuple[int, int, int]:
         return background_of(self.app)

@@ -38,11 +38,13 @@ class Timeline(Widget):
                 cells[column(span.start)] = "┼"
                 styles[column(span.start)] = "tick"
         span = self.spans[self.current] if self.current is not None else None
+        # The Linux console's font has neither heavy lines nor a round dot: use its own.
+        bar, dot = ("═", "■") if self.app.has_class("-console") else ("━", "●")
         if span is not None:
             first, last = column(span.start), column(span.end)
             for x in range(first, last + 1):
-                cells[x], styles[x] = "━", "current"
-            cells[first] = cells[last] = "●"
+                cells[x], styles[x] = bar, "current"
+            cells[first] = cells[last] = dot
         current = self.get_component_rich_style("timeline--current")
         text = Text(left)
         for cell, style in zip(cells, styles, strict=True):

@@ -1,0 +1,117 @@
+"""Pictures of every page of an exhibit, without a terminal: `kiosk --screenshot DIR`.
+
+The real KioskApp runs headless at the size asked for and is walked page by page the way a
+visitor would: the title, each panel (and each of its images full screen), the index, help and
+the closing page of sources. One SVG per page, named so that the files sort in that order;
+any web browser opens them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from textual.pilot import Pilot
+
+from ..model import Exhibit
+from .app import KioskApp
+
+
+@dataclass(frozen=True)
+class Page:
+    """One picture to take: the file, the page under it, and a window opened over that page."""
+
+    filename: str
+    position: int
+    """0 the title, 1..N the panels, N+1 the closing page (as KioskApp counts)."""
+    window: Literal["", "image", "index", "help", "advisory"] = ""
+    image: int = 0
+    """With window "image": which of the panel's images, from 0."""
+
+    def show(self, app: KioskApp) -> None:
+        app.go(self.position)  # also closes the window of the page before
+        if self.window != "advisory" and app.screen.is_modal:
+            app.pop_screen()  # the advisory that going to a panel shows first
+        if self.window == "image":
+            app.show_image(self.image)
+        elif self.window == "index":
+            app.action_index()
+        elif self.window == "help":
+            app.action_help()
+
+
+def preview_pages(exhibit: Exhibit) -> list[Page]:
+    """Every page to photograph, in visiting order, with a file name that sorts the same way.
+
+    Two-digit numbers (three for an exhibit of 90 panels or more): 00 the title, then each
+    panel by number and id, its images as `.zoom-N` after it, then the index and help (both
+    over the title screen), and the closing page last (90, 91 and 99)."""
+    count = len(exhibit.panels)
+    width = 2
+    while count >= 9 * 10 ** (width - 1):
+        width += 1
+    index = 9 * 10 ** (width - 1)
+
+    def name(number: int, what: str) -> str:
+        return f"{number:0{width}d}-{what}.svg"
+
+    pages = [Page(name(0, "title"), 0)]
+    for number, panel in enumerate(exhibit.panels, start=1):
+        if panel.advisory:
+            pages.append(Page(name(number, f"{panel.id}.advisory"), number, "advisory"))
+        pages.append(Page(name(number, panel.id), number))
+        digits = len(str(len(panel.images)))
+        for shown in range(len(panel.images)):
+            zoom = f"{panel.id}.zoom-{shown + 1:0{digits}d}"
+            pages.append(Page(name(number, zoom), number, "image", shown))
+    return [
+        *pages,
+        Page(name(index, "index"), 0, "index"),
+        Page(name(index + 1, "help"), 0, "help"),
+        Page(name(10**width - 1, "sources"), count + 1),
+    ]
+
+
+def write_previews(
+    exhibit: Exhibit,
+    folder: Path,
+    size: tuple[int, int],
+    editions: Mapping[str, Exhibit] | None = None,
+) -> list[Path]:
+    """Run the kiosk headless at `size` and save one SVG per page in `folder` (created if
+    missing; files of the same name are replaced, others are left alone). Returns the files.
+    An exhibit in several languages gets one folder per language (`folder/en`, `folder/ja`).
+
+    Pictures are shown as their words (description cards), as on a text-only terminal: an SVG
+    cannot carry a graphics protocol. Textual holds stdout while it runs: report afterwards."""
+    written: list[Path] = []
+    languages = list(editions or {}) if len(editions or {}) > 1 else [""]
+
+    async def walk(pilot: Pilot[object]) -> None:
+        app = pilot.app
+        assert isinstance(app, KioskApp)
+        await _settle(pilot)
+        for language in languages:
+            if language:
+                app.set_language(language)
+            into = folder / language
+            into.mkdir(parents=True, exist_ok=True)
+            for page in preview_pages(app.exhibit):
+                page.show(app)
+                await _settle(pilot)
+                path = Path(app.save_screenshot(filename=page.filename, path=str(into)))
+                written.append(path)
+        app.exit()
+
+    app = KioskApp(exhibit, editions=editions)
+    app.run(headless=True, size=size, auto_pilot=walk)
+    return written
+
+
+async def _settle(pilot: Pilot[object]) -> None:
+    """Until the new page has mounted, laid out and finished any animation."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()

@@ -1,0 +1,57 @@
+"""Live reload: a saved exhibit.yaml or media file reaches the screen within seconds.
+
+A broken save never reaches visitors: the last good exhibit stays up, the problems go to the
+log, and a small staff-only marker appears until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..loader import LoadResult, load_exhibit
+from ..logs import LOGGER
+from ..watch import Signature, signature
+
+if TYPE_CHECKING:
+    from .app import KioskApp
+
+log = logging.getLogger(LOGGER)
+
+
+class LiveReload:
+    """Polls the exhibit's files (a few stat() calls a second) and reloads on change."""
+
+    def __init__(self, app: KioskApp, source: Path, interval: float = 1.0) -> None:
+        self.app = app
+        self.source = source
+        self.interval = interval
+        self._seen: Signature = signature(source, app.exhibit)
+
+    def start(self) -> None:
+        self.app.set_interval(self.interval, self.poll, name="reload")
+
+    def poll(self) -> None:
+        now = signature(self.source, self.app.exhibit)
+        if now != self._seen:
+            self._seen = now
+            self.app.run_worker(self._load, thread=True, group="reload", exclusive=True)
+
+    def _load(self) -> None:
+        result = load_exhibit(self.source)
+        self.app.call_from_thread(self._apply, result)
+
+    def _apply(self, result: LoadResult) -> None:
+        if result.exhibit is None:
+            for problem in result.problems.sorted():
+                log.error("reload refused: %s", problem)
+            log.error("keeping the last good exhibit on screen until %s is fixed", self.source)
+            self.app.set_stale(True)
+            return
+        for problem in result.problems.sorted():
+            log.warning("%s", problem)
+        log.info("reloaded %s", self.source)
+        self.app.set_stale(False)
+        self.app.replace_exhibit(result.exhibit, result.folder, result.editions)
+        self._seen = signature(self.source, result.exhibit)

@@ -1,0 +1,50 @@
+"""--check warns where text cannot fit 80x24 in the parts of the screen that do not scroll."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from exhibit.loader import load_exhibit
+
+Write = Callable[[str], Path]
+
+
+def warnings_of(path: Path) -> list[tuple[int, str]]:
+    result = load_exhibit(path)
+    assert result.exhibit is not None
+    return [(p.line, p.message) for p in result.problems.sorted()]
+
+
+def test_a_long_theme_list_overflows_the_strip(write_yaml: Write) -> None:
+    panels = "".join(
+        f"  - id: p{n}\n    theme: A rather long theme {n}\n    title: T\n" for n in range(4)
+    )
+    (found,) = warnings_of(write_yaml(f"exhibit:\n  title: T\npanels:\n{panels}"))
+    assert found[0] == 3 and "navigation strip needs 102 columns and has 76" in found[1]
+
+
+def test_a_long_intro_overflows_the_title_screen(write_yaml: Write) -> None:
+    intro = "\n\n".join(["Words " * 40] * 4)
+    text = (
+        "exhibit:\n  title: T\n  intro: |\n"
+        + "".join(f"    {line}\n" for line in intro.splitlines())
+        + "panels:\n  - id: a\n    title: A\n"
+    )
+    (found,) = warnings_of(write_yaml(text))
+    assert found[0] == 3 and "the title screen needs" in found[1] and "has 24" in found[1]
+
+
+def test_long_heading_period_and_fact_label(write_yaml: Write) -> None:
+    title = "A title " * 25
+    period = "From the very beginning of the century to the very end of the next one, or so"
+    text = (
+        "exhibit:\n  title: T\npanels:\n  - id: a\n"
+        f"    title: {title}\n    period: {period}\n"
+        "    facts:\n      - label: Between 500,000 and 800,000\n        text: held\n"
+    )
+    found = warnings_of(write_yaml(text))
+    assert [line for line, _ in found] == [5, 6, 8]
+    assert "takes more than 2 lines" in found[0][1]
+    assert "more than the 76 of one line" in found[1][1]
+    assert "wraps after 18" in found[2][1]

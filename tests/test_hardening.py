@@ -1,0 +1,130 @@
+"""Alone in a hall for months: key mashing, errors, and the staff exit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import LIGHTHOUSES
+from kiosk_pilot import heading
+from textual import events
+
+from exhibit import exits
+from exhibit.loader import load_exhibit
+from exhibit.model import Exhibit
+from exhibit.ui.app import KioskApp
+from exhibit.ui.screens.panel import PanelScreen
+from exhibit.ui.screens.title import TitleScreen
+
+KEYS = (
+    [chr(c) for c in range(ord("a"), ord("z") + 1)]
+    + [str(n) for n in range(10)]
+    + [f"f{n}" for n in range(1, 13)]
+    + ["left", "right", "up", "down", "home", "end", "pageup", "pagedown", "tab", "shift+tab"]
+    + ["enter", "escape", "space", "backspace", "delete", "insert", "question_mark"]
+    + ["ctrl+c", "ctrl+q", "ctrl+p", "ctrl+z", "ctrl+d", "ctrl+backslash", "ctrl+s", "ctrl+l"]
+    + ["alt+f4", "alt+tab", "alt+x", "ctrl+alt+delete", "super+q", "plus", "minus", "full_stop"]
+)
+
+
+async def test_two_thousand_random_keys_clicks_and_resizes(bundled: Exhibit) -> None:
+    """Keys arrive as a child mashes them: in bursts, faster than the screen can follow."""
+    rng = random.Random(20261126)
+    app = KioskApp(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for step in range(2000):
+            roll = rng.random()
+            if roll < 0.03:
+                await pilot.resize_terminal(rng.randint(20, 200), rng.randint(8, 60))
+            elif roll < 0.08:  # a touch anywhere, as the terminal reports it
+                x, y = rng.randrange(app.size.width), rng.randrange(app.size.height)
+                for kind in (events.MouseDown, events.MouseUp):
+                    app.post_message(
+                        kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y)
+                    )
+            else:
+                key = rng.choice(KEYS)
+                app.post_message(events.Key(key, key if len(key) == 1 else None))
+            if step % 20 == 0:
+                await pilot.pause()
+                assert app.is_running
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, (TitleScreen, PanelScreen)) or app.screen.is_modal
+        assert app.healer.failures == [], "an error was raised (and healed) during the mash"
+
+
+@pytest.fixture
+def staffed(write_yaml: Callable[[str], Path]) -> Exhibit:
+    text = LIGHTHOUSES.replace(
+        "  idle_timeout: 60\n", "  idle_timeout: 60\n  staff_exit: [f12, x, f12, q]\n"
+    )
+    exhibit = load_exhibit(write_yaml(text)).exhibit
+    assert exhibit is not None and exhibit.kiosk.staff_exit == ("f12", "x", "f12", "q")
+    return exhibit
+
+
+async def test_the_staff_sequence_closes_the_kiosk_with_its_own_status(staffed: Exhibit) -> None:
+    app = KioskApp(staffed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f12", "x", "f12", "x", "q")  # a near miss does nothing
+        assert app.is_running
+        await pilot.press("f12", "x", "f12", "q")
+        await pilot.pause()
+    assert app.return_code == exits.STAFF_EXIT
+
+
+async def test_the_staff_sequence_must_be_typed_quickly(staffed: Exhibit) -> None:
+    clock = [0.0]
+    app = KioskApp(staffed, clock=lambda: clock[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("f12", "x", "f12", "q"):
+            clock[0] += 2.0  # eight seconds in all: too slow for the five allowed
+            await pilot.press(key)
+        assert app.is_running and app.return_code is None
+
+
+async def test_an_error_in_a_page_heals_back_to_the_title(
+    lighthouses: Exhibit, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    original = PanelScreen.compose
+
+    def broken(self: PanelScreen):  # type: ignore[no-untyped-def]
+        if self.number == 2:
+            raise RuntimeError("a bug in the panel")
+        return original(self)
+
+    monkeypatch.setattr(PanelScreen, "compose", broken)
+    app = KioskApp(lighthouses)
+    with caplog.at_level(logging.INFO, logger="exhibit.kiosk"):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2")
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, TitleScreen) and app.is_running
+            await pilot.press("3")
+            assert heading(app) == "Lamps and lenses"
+    assert "a bug in the panel" in caplog.text and "recovered" in caplog.text
+
+
+async def test_an_error_in_the_app_itself_ends_it_for_a_restart(
+    lighthouses: Exhibit, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(self: KioskApp) -> None:
+        raise RuntimeError("a bug in the app")
+
+    monkeypatch.setattr(KioskApp, "action_help", broken)
+    app = KioskApp(lighthouses)
+    async with app.run_test(size=(80, 24)):
+        # Posted, not pressed: a Pilot waits for the app to answer, and this app has stopped.
+        app.post_message(events.Key("question_mark", "?"))
+        for _ in range(100):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.05)
+        assert not app.is_running
+    assert app.return_code == exits.CRASHED
+    assert "Traceback" not in capsys.readouterr().err
