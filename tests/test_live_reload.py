@@ -67,8 +67,8 @@ async def test_panel_moved_in_the_file_keeps_the_visitor_on_it(
             "  - id: towers\n", "  - id: lamps\n" + lamps + "  - id: towers\n"
         )
         save(path, reordered + "sources:\n  - id: L1" + sources)
-        await until(pilot, lambda: app.position == 1)
-        assert heading(app) == "Lamps and lenses" and "1 / 3" in screen_text(app)
+        await until(pilot, lambda: app.position == 1 and heading(app) == "Lamps and lenses")
+        assert "1 / 3" in screen_text(app)
 
 
 async def test_a_broken_save_keeps_the_last_good_exhibit_and_tells_staff(

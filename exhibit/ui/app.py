@@ -15,22 +15,20 @@ from pathlib import Path
 
 from textual import events
 from textual.binding import Binding
-from textual.timer import Timer
 
-from .. import exits
 from ..logs import LOGGER
 from ..media import MediaError, resolve
 from ..model import Exhibit, Panel
 from ..speech import Speaker
 from . import line_breaking
-from .choices import VisitorChoices, offered
+from .attendance import Attendance
+from .choices import offered
 from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings, use_console_glyphs
 from .reload import LiveReload
 from .screens.advisory import AdvisoryScreen
 from .screens.base import KioskScreen
 from .screens.closing import ClosingScreen
-from .screens.countdown import CountdownScreen
 from .screens.help import HelpScreen
 from .screens.image_view import ImageViewScreen
 from .screens.index import IndexScreen
@@ -45,7 +43,7 @@ log = logging.getLogger(LOGGER)
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
-class KioskApp(VisitorChoices, inherit_bindings=False):
+class KioskApp(Attendance, inherit_bindings=False):
     """A full-screen exhibit. No inherited bindings: ctrl+q, ctrl+c and the palette are gone."""
 
     CSS_PATH = Path(__file__).with_name("kiosk.tcss")
@@ -94,25 +92,16 @@ class KioskApp(VisitorChoices, inherit_bindings=False):
         self.exhibit = next(iter(self.editions.values())) if self.editions else exhibit
         """The exhibit in the language the visitor reads now."""
         self.title = self.exhibit.title
-        self.demo = demo
+        self._init_attendance(demo, allow_quit, countdown, clock)
         self._demo_interval = demo_interval
         self._idle_timeout = idle_timeout
         self.reload = LiveReload(self, source, reload_interval) if source else None
         """Watches `source` (the exhibit file) and swaps in each good save."""
         self.healer = Healer(self)
         self.handle_signals = handle_signals
-        self.countdown_seconds = countdown
-        self.allow_quit = allow_quit
         self.images = images or ImageSettings()
         """How pictures are shown; description mode is toggled here (key d)."""
-        self.clock = clock
         self.position = 0
-        self.attract = demo
-        """True while the demo loop runs; the first visitor input ends it."""
-        self._last_input = clock()
-        self._idle_timer: Timer | None = None
-        self._demo_timer: Timer | None = None
-        self._swallow_mouse_up = False
         settings = exhibit.kiosk
         self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
 
@@ -288,83 +277,3 @@ class KioskApp(VisitorChoices, inherit_bindings=False):
         while self.screen.is_modal:
             self.pop_screen()
         self.switch_screen(self.screen_for(self.position))
-
-    # Visitors arriving and leaving ------------------------------------------------------------
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.MouseUp) and self._swallow_mouse_up:
-            self._swallow_mouse_up = False
-            return
-        is_input = isinstance(event, _ACTIVITY) and not event.is_forwarded
-        if is_input and self._on_visitor_input(event):
-            return
-        await super().on_event(event)
-
-    def _on_visitor_input(self, event: events.Event) -> bool:
-        """Note the input; True when it only wakes the kiosk and must not act as well."""
-        self._last_input = self.clock()
-        if not (isinstance(event, events.Key) and event.key == "a"):
-            self.speaker.stop()  # audio description ends with the next thing the visitor does
-        if isinstance(event, events.Key):
-            quitting = self.allow_quit and event.key == "ctrl+q"
-            if quitting or self._staff_exit.typed(event.key, self._last_input):
-                log.info("closed by staff" if not quitting else "closed with ctrl+q")
-                self.exit(return_code=exits.STAFF_EXIT if not quitting else exits.OK)
-                return True
-        wakes = self.attract or isinstance(self.screen, CountdownScreen)
-        if self.attract:
-            self._stop_attract()
-        elif isinstance(self.screen, CountdownScreen):
-            self.pop_screen()
-        if self._idle_timer is None:
-            self._arm_idle(self.idle_timeout)
-        if wakes and isinstance(event, events.MouseDown):
-            self._swallow_mouse_up = True
-        return wakes and not isinstance(event, (events.MouseScrollDown, events.MouseScrollUp))
-
-    def _arm_idle(self, delay: float) -> None:
-        self._idle_timer = self.set_timer(delay, self._idle_check, name="idle")
-
-    def _idle_check(self) -> None:
-        """One timer for the idle reset, re-armed only while visitors keep pressing keys."""
-        self._idle_timer = None
-        quiet = self.clock() - self._last_input
-        if self.attract or not self.screen_stack:
-            return
-        if quiet < self.idle_timeout:
-            self._arm_idle(self.idle_timeout - quiet)
-        elif self.position == 0 and not self.screen.is_modal:
-            if self.demo:
-                self._start_attract()
-        else:
-            self.push_screen(CountdownScreen(self.countdown_seconds))
-
-    def reset_to_start(self) -> None:
-        """Back to the title screen with every visitor choice undone; in demo mode the loop
-        starts again."""
-        self.images.describe = False
-        self.reset_choices()
-        self.go(0)
-        if self.demo:
-            self._start_attract()
-
-    # The attract loop -----------------------------------------------------------------------
-
-    def _start_attract(self) -> None:
-        self.attract = True
-        if self._demo_timer is None:
-            self._demo_timer = self.set_interval(self.demo_interval, self._demo_step, name="demo")
-
-    def _stop_attract(self) -> None:
-        self.attract = False
-        if self._demo_timer is not None:
-            self._demo_timer.stop()
-            self._demo_timer = None
-
-    def _demo_step(self) -> None:
-        """Title, every panel, title again: the closing view of sources is left to visitors.
-        A panel's advisory is shown for one interval before the panel itself."""
-        if isinstance(self.screen, AdvisoryScreen):
-            self.pop_screen()
-            return
-        self.go(self.position + 1 if self.position < len(self.exhibit.panels) else 0)

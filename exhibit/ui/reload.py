@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..loader import LoadResult, load_exhibit
 from ..logs import LOGGER
+from ..problems import Severity
 from ..watch import Signature, signature
 
 if TYPE_CHECKING:
@@ -45,7 +46,8 @@ class LiveReload:
     def _apply(self, result: LoadResult) -> None:
         if result.exhibit is None:
             for problem in result.problems.sorted():
-                log.error("reload refused: %s", problem)
+                level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
+                log.log(level, "reload refused: %s", problem)
             log.error("keeping the last good exhibit on screen until %s is fixed", self.source)
             self.app.set_stale(True)
             return
