@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk_pilot import heading, screen_text
+from textual.widgets import Static
 
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
@@ -174,3 +175,15 @@ async def test_a_second_exhibit_on_another_subject(lighthouses: Exhibit) -> None
         assert "A history of lighthouses." in screen_text(app)
         await pilot.press("4")  # only three panels: nothing happens
         assert isinstance(app.screen, ClosingScreen)
+
+
+async def test_a_small_screen_names_only_the_current_panel_in_the_strip(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("2")
+        items = [str(item.content) for item in app.screen.query(".nav-item").results(Static)]
+        assert items == ["1", "2 COLLAPSE", "3", "4", "5"]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        items = [str(item.content) for item in app.screen.query(".nav-item").results(Static)]
+        assert items[0] == "1 Formation" and items[1] == "2 COLLAPSE"

@@ -13,15 +13,23 @@ from ...model import Exhibit
 from ..words import LANGUAGE_NAMES, words_of
 from .timeline import Timeline
 
+COMPACT = 60
+"""Below this many columns the strip names only the current panel; the others are numbers."""
+
 
 class NavItem(Static):
     """One panel's number and name; clicking or touching it goes there."""
 
     def __init__(self, position: int, label: str, current: bool) -> None:
-        text = f"{position} {label.upper() if current else label}"
-        super().__init__(Content(text), classes="nav-item")
+        self.full = f"{position} {label.upper() if current else label}"
+        self.short = self.full if current else str(position)
+        super().__init__(Content(self.full), classes="nav-item")
         self.position = position
         self.set_class(current, "-current")
+
+    def fit(self, width: int) -> None:
+        """Full name or number only, for a strip `width` columns wide."""
+        self.update(Content(self.short if width < COMPACT else self.full))
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
@@ -58,6 +66,10 @@ class NavStrip(Vertical):
         self.current = current
         self.next_language = next_language
         """The language the button switches to; empty: no button (one language)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        for item in self.query(NavItem):
+            item.fit(event.size.width)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="nav-items"):
