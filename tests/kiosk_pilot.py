@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
+from rich.console import Console
+from textual.content import Content
 from textual.widgets import Markdown, Static
 
 from exhibit.ui.app import KioskApp
@@ -14,10 +18,19 @@ def screen_text(app: KioskApp) -> str:
         if not widget.display:
             continue
         if isinstance(widget, Static):
-            parts.append(str(widget.content))
+            parts.append(_as_text(widget.content))
         elif isinstance(widget, Markdown):
             parts.append(widget.source)
     return "\n".join(parts)
+
+
+def _as_text(content: object) -> str:
+    """A Static's words, whether it holds text or a Rich table."""
+    if isinstance(content, (str, Content)):
+        return str(content)
+    console = Console(width=200, file=io.StringIO(), record=True)
+    console.print(content)
+    return "\n".join(line.strip() for line in console.export_text().splitlines())
 
 
 def heading(app: KioskApp) -> str:
