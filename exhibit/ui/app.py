@@ -7,6 +7,7 @@ closing view of sources and credits.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import os
 import time
@@ -41,6 +42,10 @@ from .words import words_for
 log = logging.getLogger(LOGGER)
 
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+
+
+QUIET_FOR_GC = 2.0
+"""Seconds without input before a full garbage collection may run."""
 
 
 class KioskApp(Attendance, inherit_bindings=False):
@@ -137,6 +142,21 @@ class KioskApp(Attendance, inherit_bindings=False):
             self.reload.start()
         if self.handle_signals:
             install_signal_handlers(self, self.allow_quit)
+        self.call_after_refresh(self._tune_garbage_collection)
+
+    def _tune_garbage_collection(self) -> None:
+        """Full garbage collections cost about 150 ms and came in the middle of page turns
+        (bench/README.md). What exists once the title is up (Textual, the exhibit) is frozen
+        out of them; automatic collection keeps to the young generations, and the full one
+        runs when nobody has pressed anything for a few seconds."""
+        gc.collect()
+        gc.freeze()
+        gc.set_threshold(5000, 20, 10**9)
+        self.set_interval(QUIET_FOR_GC, self._collect_when_quiet, name="gc")
+
+    def _collect_when_quiet(self) -> None:
+        if self.clock() - self._last_input >= QUIET_FOR_GC and gc.get_count()[2] > 0:
+            gc.collect()
 
     def _handle_exception(self, error: Exception) -> None:
         """Never a traceback on screen: log it and go back to the title (see healing.py)."""

@@ -133,6 +133,8 @@ class Attendance(VisitorChoices):
     def _demo_step(self) -> None:
         """Title, every panel, title again: the closing view of sources is left to visitors.
         A panel's advisory is shown for one interval before the panel itself."""
+        if not self.screen_stack:  # a timer firing while the app shuts down
+            return
         if isinstance(self.screen, AdvisoryScreen):
             self.pop_screen()
             return

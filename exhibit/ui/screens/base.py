@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, cast
 
 from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import MountError
 
 from ..widgets.nav_strip import NavStrip
 from ..widgets.staff_marker import StaffMarker, TooSmall
@@ -30,7 +32,9 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         return cast("KioskApp", self.app)
 
     def on_mount(self) -> None:
-        self.mount(StaffMarker(), TooSmall())
+        # A page replaced by the next key before it mounted has nothing left to add to.
+        with contextlib.suppress(MountError):
+            self.mount(StaffMarker(), TooSmall())
 
     def on_resize(self, event: events.Resize) -> None:
         width, height = TINY
@@ -66,8 +70,9 @@ class ScrollingScreen(KioskScreen):
     ]
 
     def action_scroll_text(self, direction: int) -> None:
-        page = self.query_one("#page", Page)
-        page.scroll_relative(y=direction * max(1, page.size.height // 3), animate=False)
+        # A key can arrive before the page is composed: then there is nothing to scroll yet.
+        for page in self.query("#page").results(Page):
+            page.scroll_relative(y=direction * max(1, page.size.height // 3), animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
         super().on_resize(event)
