@@ -108,6 +108,7 @@ async def soak(
             while done < warm:
                 done = await step(pilot, done)
             meter.note()
+            print(f"  {name}: warmed up after {done} steps, RSS {meter.samples[-1][1]:.1f} MB")
             start, marks = done, [warm + (total - warm) * k // 10 for k in range(1, 11)]
             while done < total:
                 done = await step(pilot, done)

@@ -19,11 +19,9 @@ import re
 import typing
 from typing import Any
 
-import msgspec
-
 from .model import TRANSLATABLE, Exhibit
 from .problems import KeyPath, Problems
-from .validate import is_struct, optional, unwrap
+from .validate import is_struct, optional, struct_fields, struct_hints, unwrap
 from .yaml_reader import REJECTED
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -79,8 +77,8 @@ def _pick(
     base, _ = unwrap(tp)
     base = optional(base) or base
     if is_struct(base) and isinstance(value, dict):
-        hints = typing.get_type_hints(base, include_extras=True)
-        names = {f.name for f in msgspec.structs.fields(base)}
+        hints = struct_hints(base)
+        names = struct_fields(base)
         return {
             key: _pick(item, hints[key], (*path, key), code, default, languages, problems)
             if key in names

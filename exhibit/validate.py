@@ -8,6 +8,7 @@ particular exhibit: the model classes are the only contract.
 from __future__ import annotations
 
 import difflib
+import functools
 import types
 import typing
 from typing import Any, Union
@@ -31,6 +32,20 @@ def unwrap(tp: Any) -> tuple[Any, list[msgspec.Meta]]:
     return tp, []
 
 
+@functools.cache
+def struct_fields(cls: type[msgspec.Struct]) -> dict[str, msgspec.structs.FieldInfo]:
+    """A struct's fields by name. Cached: asked for every mapping in the file, and msgspec
+    works them out anew each time."""
+    return {f.name: f for f in msgspec.structs.fields(cls)}
+
+
+@functools.cache
+def struct_hints(cls: type[msgspec.Struct]) -> dict[str, Any]:
+    """A struct's field types with their Annotated metadata. Cached: typing resolves the
+    string annotations anew on every call, which was most of loading an exhibit."""
+    return typing.get_type_hints(cls, include_extras=True)
+
+
 def is_struct(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, msgspec.Struct)
 
@@ -50,7 +65,7 @@ def _describe(tp: Any) -> str:
         if meta.description:
             return meta.description
     if is_struct(base):
-        names = ", ".join(f.name for f in msgspec.structs.fields(base))
+        names = ", ".join(struct_fields(base))
         return f"a group of keys ({names})"
     if typing.get_origin(base) is tuple:
         return "a list"
@@ -108,8 +123,8 @@ def _struct(value: Any, cls: type[msgspec.Struct], path: KeyPath, problems: Prob
     if not isinstance(value, dict):
         problems.add(path, f"expected a group of keys, got {_shown(value)}")
         return INVALID
-    fields = {f.name: f for f in msgspec.structs.fields(cls)}
-    hints = typing.get_type_hints(cls, include_extras=True)
+    fields = struct_fields(cls)
+    hints = struct_hints(cls)
     for key in value:
         if key not in fields:
             close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)

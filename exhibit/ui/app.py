@@ -28,13 +28,14 @@ from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings, use_console_glyphs
 from .reload import LiveReload
 from .screens.advisory import AdvisoryScreen
-from .screens.base import KioskScreen
+from .screens.base import KioskScreen, ScrollingScreen
 from .screens.closing import ClosingScreen
 from .screens.help import HelpScreen
 from .screens.image_view import ImageViewScreen
 from .screens.index import IndexScreen
 from .screens.panel import PanelScreen
 from .screens.title import TitleScreen
+from .shelf import PageShelf
 from .theme import THEMES
 from .widgets.picture import background_of
 from .words import words_for
@@ -107,6 +108,8 @@ class KioskApp(Attendance, inherit_bindings=False):
         self.images = images or ImageSettings()
         """How pictures are shown; description mode is toggled here (key d)."""
         self.position = 0
+        self.pages: PageShelf[KioskScreen] = PageShelf(self)
+        """Pages already built, shown again instead of built anew (shelf.py)."""
         settings = exhibit.kiosk
         self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
 
@@ -165,10 +168,12 @@ class KioskApp(Attendance, inherit_bindings=False):
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
         self._stop_attract()
+        self.pages.empty()  # a page may be what failed: build every page anew
         while len(self.screen_stack) > 1:  # the first is Textual's own default screen
             self.pop_screen()
         self.position = 0
         self.push_screen(self.screen_for(0))
+        self.pages.let_go()
         if self.demo:
             self._start_attract()
 
@@ -197,7 +202,8 @@ class KioskApp(Attendance, inherit_bindings=False):
         while self.screen.is_modal:
             self.pop_screen()
         self.position = position
-        self.switch_screen(self.screen_for(position))
+        self.pages.empty()
+        self.show_page(position)
         if self.attract:  # the demo interval may have changed
             self._stop_attract()
             self._start_attract()
@@ -211,11 +217,25 @@ class KioskApp(Attendance, inherit_bindings=False):
         self.set_class(stale, "-stale")
 
     def screen_for(self, position: int) -> KioskScreen:
+        """The page at `position` in the visitor's language: the kept one if there is one."""
+        edition = (self.language, self.images.describe)
+        return self.pages.get(edition, position, lambda: self._build_page(position))
+
+    def _build_page(self, position: int) -> KioskScreen:
         if position == 0:
             return TitleScreen(self.exhibit)
         if position == self.last_position:
             return ClosingScreen(self.exhibit)
         return PanelScreen(self.exhibit, position)
+
+    def show_page(self, position: int) -> None:
+        """Replace the page on screen (no window may be open over it) with the one at
+        `position`, from its top."""
+        page = self.screen_for(position)
+        if isinstance(page, ScrollingScreen):
+            page.reset_view()
+        self.switch_screen(page)
+        self.pages.let_go()
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -230,7 +250,7 @@ class KioskApp(Attendance, inherit_bindings=False):
         if position != self.position:
             direction = 1 if position > self.position else -1
             self.position = position
-            self.switch_screen(self.screen_for(position))
+            self.show_page(position)
             if self.screen_is_panel and self.current_panel.advisory:
                 self.push_screen(AdvisoryScreen(self.current_panel, direction))
 
@@ -296,4 +316,4 @@ class KioskApp(Attendance, inherit_bindings=False):
         self.images.describe = not self.images.describe
         while self.screen.is_modal:
             self.pop_screen()
-        self.switch_screen(self.screen_for(self.position))
+        self.show_page(self.position)

@@ -82,7 +82,7 @@ class VisitorChoices(App[int]):
         direction = self.screen.direction if isinstance(self.screen, AdvisoryScreen) else 1
         while self.screen.is_modal:
             self.pop_screen()
-        self.switch_screen(kiosk.screen_for(kiosk.position))
+        kiosk.show_page(kiosk.position)
         if advisory and kiosk.screen_is_panel:
             self.push_screen(AdvisoryScreen(kiosk.current_panel, direction))
 

@@ -23,6 +23,8 @@ class Words:
     DESCRIBED_IMAGE: str = "Image, described"
     IMAGE_COUNTER: str = "Image {number} of {total}"
     VIEWER_HINT: str = "← → next image · Esc close"
+    CHOSEN_IMAGE_HINT: str = "Enter  full screen"
+    """Under an image chosen with ↓ (past the end of the text)."""
     INDEX: str = "Index"
     INDEX_HINT: str = "↑ ↓ choose · Enter open · Esc close"
     HELP: str = "Keys"
@@ -44,9 +46,9 @@ class Words:
         ("1 - 9", "go to that panel"),
         ("Home", "back to the start"),
         ("End", "last panel"),
-        ("↑ ↓", "scroll the text"),
+        ("↑ ↓", "scroll the text, then choose an image"),
         ("i  Tab", "index of all panels"),
-        ("z  or touch an image", "the image full screen, with its description"),
+        ("z  Enter  or touch", "the chosen image full screen, with its description"),
         ("d", "describe images in words instead of pictures"),
         ("?", "this help"),
         ("Esc", "close a window like this one"),
@@ -71,6 +73,7 @@ JA = Words(
     DESCRIBED_IMAGE="画像の説明",
     IMAGE_COUNTER="画像 {number} / {total}",
     VIEWER_HINT="← → 画像の切り替え · Esc 閉じる",
+    CHOSEN_IMAGE_HINT="Enter  全画面で表示",
     INDEX="目次",
     INDEX_HINT="↑ ↓ 選ぶ · Enter 開く · Esc 閉じる",
     HELP="キー操作",
@@ -89,9 +92,9 @@ JA = Words(
         ("1 - 9", "その番号のパネルへ"),
         ("Home", "最初の画面へ"),
         ("End", "最後のパネルへ"),
-        ("↑ ↓", "本文のスクロール"),
+        ("↑ ↓", "本文のスクロール、続けて画像を選ぶ"),
         ("i  Tab", "全パネルの目次"),
-        ("z  または画像にタッチ", "画像を全画面で表示（説明つき）"),
+        ("z  Enter  または画像にタッチ", "選んだ画像を全画面で表示（説明つき）"),
         ("d", "画像を絵ではなく文章で説明"),
         ("?", "このヘルプ"),
         ("Esc", "このような画面を閉じる"),

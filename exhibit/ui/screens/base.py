@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.screen import ModalScreen, Screen
 from textual.widget import MountError
 
@@ -37,8 +38,16 @@ class KioskScreen(Screen[None], inherit_bindings=False):
             self.mount(StaffMarker(), TooSmall())
 
     def on_resize(self, event: events.Resize) -> None:
+        self.fit_to(event.size)
+
+    def on_screen_resume(self) -> None:
+        # A kept page (shelf.py) sat out any resize while another page was on screen.
+        self.fit_to(self.app.size)
+
+    def fit_to(self, size: Size) -> None:
+        """Set the classes by which the stylesheet arranges the page for the terminal's size."""
         width, height = TINY
-        self.set_class(event.size.width < width or event.size.height < height, "-tiny")
+        self.set_class(size.width < width or size.height < height, "-tiny")
 
     def on_nav_strip_chosen(self, message: NavStrip.Chosen) -> None:
         self.kiosk.go(message.position)
@@ -74,10 +83,16 @@ class ScrollingScreen(KioskScreen):
         for page in self.query("#page").results(Page):
             page.scroll_relative(y=direction * max(1, page.size.height // 3), animate=False)
 
-    def on_resize(self, event: events.Resize) -> None:
-        super().on_resize(event)
-        self.set_class(event.size.width < NARROW, "-narrow")
-        self.set_class(event.size.height < SHORT, "-short")
+    def reset_view(self) -> None:
+        """Back to the first line, for a kept page shown again (nothing to do before it is
+        composed)."""
+        for page in self.query("#page").results(Page):
+            page.scroll_home(animate=False, immediate=True)
+
+    def fit_to(self, size: Size) -> None:
+        super().fit_to(size)
+        self.set_class(size.width < NARROW, "-narrow")
+        self.set_class(size.height < SHORT, "-short")
 
 
 class KioskOverlay(ModalScreen[None], inherit_bindings=False):

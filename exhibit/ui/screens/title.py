@@ -6,6 +6,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from ...model import Exhibit
@@ -44,10 +45,10 @@ class TitleScreen(KioskScreen):
                 name = LANGUAGE_NAMES.get(self.kiosk.next_language, self.kiosk.next_language)
                 yield LanguageButton(f"{name}  [L]")
 
-    def on_resize(self, event: events.Resize) -> None:
-        super().on_resize(event)
+    def fit_to(self, size: Size) -> None:
+        super().fit_to(size)
         # A small screen shows the title and the invitation; the intro would push them off.
-        self.set_class(event.size.width < 60 or event.size.height < 20, "-compact")
+        self.set_class(size.width < 60 or size.height < 20, "-compact")
 
     def on_key(self, event: events.Key) -> None:
         if event.key in _OWN_MEANING or event.key.isdigit():

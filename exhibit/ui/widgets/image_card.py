@@ -1,4 +1,5 @@
-"""One image of a panel: its picture (or its words), caption and credit. Click to enlarge."""
+"""One image of a panel: its picture (or its words), caption and credit. Click to enlarge;
+or choose it with the keys (the page marks it) and press Enter."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.widgets import Static
 
 from ...model import ImageRef
 from ..images import ImageSettings
+from ..words import words_of
 from .picture import DescribedImage, Picture
 
 
@@ -39,6 +41,7 @@ class ImageCard(Vertical):
             yield Static(Content(self.image.caption), classes="image-caption")
         if self.image.credit:
             yield Static(Content(self.image.credit), classes="image-credit")
+        yield Static(Content(words_of(self).CHOSEN_IMAGE_HINT), classes="image-hint")
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
