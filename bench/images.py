@@ -28,7 +28,7 @@ from textual.widgets import Static
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from exhibit.model import ImageRef
-from exhibit.ui.images import ImageSettings, widget_class
+from exhibit.ui.images import ImageSettings
 from exhibit.ui.widgets.picture import Picture
 
 SIZE = (120, 40)
@@ -76,7 +76,8 @@ async def timed(make: Callable[[], object], ready: Callable[[App[None]], bool]) 
 
 
 async def measure(path: Path, runs: int) -> dict[str, list[float]]:
-    halfcell = widget_class("halfcell")
+    from textual_image.widget import HalfcellImage as halfcell
+
     keys = ("floor", "ti-first", "ti-again", "k-first", "k-again")
     results: dict[str, list[float]] = {k: [] for k in keys}
     for _ in range(runs):

@@ -121,3 +121,18 @@ async def test_a_reload_replaces_every_kept_page(
             assert heading(app) == panel.title
         await pilot.press("home")
         assert heading(app) == lighthouses.exhibit.title
+
+
+async def test_a_kept_page_takes_the_look_chosen_while_it_was_away(bundled: Exhibit) -> None:
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")
+        first = app.screen
+        museum = first.styles.background
+        await pilot.press("right", "c", "left")  # high contrast chosen on panel 2
+        await pilot.pause()
+        assert app.screen is first
+        assert first.styles.background != museum, "still in the museum theme"
+        await pilot.press("right", "c", "left")  # and undone there
+        await pilot.pause()
+        assert first.styles.background == museum

@@ -49,18 +49,20 @@ def choose_mode(
 
 
 def widget_class(mode: str) -> Any:
-    """The textual-image widget class for `mode` (None for words only).
+    """The widget class that draws a prepared picture in `mode` (None for words only).
 
-    Importing textual_image.widget measures the terminal's cell size: call this before run()."""
+    Graphics protocols are textual-image's; importing textual_image.widget measures the
+    terminal's cell size, so call this before run(). Half blocks are the kiosk's own
+    (widgets/half_blocks.py): they need no terminal query, and repaint from built lines."""
     if mode == "none":
         return None
+    if mode == "halfcell":
+        from .widgets.half_blocks import HalfBlocks
+
+        return HalfBlocks
     from textual_image import widget
 
-    return {
-        "kitty": widget.TGPImage,
-        "sixel": widget.SixelImage,
-        "halfcell": widget.HalfcellImage,
-    }[mode]
+    return {"kitty": widget.TGPImage, "sixel": widget.SixelImage}[mode]
 
 
 def pixels_per_cell(mode: str) -> tuple[int, int]:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
+from textual.app import App
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.geometry import Size
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import MountError
 
@@ -21,6 +23,11 @@ if TYPE_CHECKING:
 
 TINY = (40, 12)
 """Below this many columns or rows a page cannot be read: it asks for a larger window."""
+
+
+def _look(app: App[Any]) -> tuple[str, frozenset[str]]:
+    """What the app-wide styles of every page depend on."""
+    return (app.theme, frozenset(app.classes))
 
 
 class KioskScreen(Screen[None], inherit_bindings=False):
@@ -43,6 +50,21 @@ class KioskScreen(Screen[None], inherit_bindings=False):
     def on_screen_resume(self) -> None:
         # A kept page (shelf.py) sat out any resize while another page was on screen.
         self.fit_to(self.app.size)
+
+    def on_screen_suspend(self) -> None:
+        self._look_when_left = _look(self.app)
+
+    def post_message(self, message: Message) -> bool:
+        # Textual restyles every widget of a screen it shows again: a third of showing a kept
+        # page. Needless unless the look changed while the page was away (theme, large
+        # layout, console, staff marker: all classes or the theme of the app).
+        if (
+            isinstance(message, events.ScreenResume)
+            and message.refresh_styles
+            and getattr(self, "_look_when_left", None) == _look(self.app)
+        ):
+            message.refresh_styles = False
+        return super().post_message(message)
 
     def fit_to(self, size: Size) -> None:
         """Set the classes by which the stylesheet arranges the page for the terminal's size."""
