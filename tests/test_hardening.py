@@ -17,6 +17,7 @@ from exhibit import exits
 from exhibit.loader import load_exhibit
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
+from exhibit.ui.screens.image_view import ImageViewScreen
 from exhibit.ui.screens.panel import PanelScreen
 from exhibit.ui.screens.title import TitleScreen
 
@@ -128,3 +129,20 @@ async def test_an_error_in_the_app_itself_ends_it_for_a_restart(
         assert not app.is_running
     assert app.return_code == exits.CRASHED
     assert "Traceback" not in capsys.readouterr().err
+
+
+async def test_scrolling_an_image_view_not_built_yet(bundled: Exhibit) -> None:
+    """Up or Down reaching the full-screen view before its words were composed ended the
+    kiosk (found by the 100,000-key mash in bench/soak.py): the key is handled at once, the
+    view is composed later."""
+    app = KioskApp(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        app.show_image(0)  # pushed, not yet composed
+        view = app.screen
+        assert isinstance(view, ImageViewScreen) and not view.children
+        await app.run_action("scroll_words(1)", view)
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert app.healer.failures == []
+        assert isinstance(app.screen, ImageViewScreen)

@@ -60,9 +60,10 @@ class ImageViewScreen(KioskOverlay):
             await self.recompose()
 
     def action_scroll_words(self, direction: int) -> None:
-        self.query_one("#viewer-words", VerticalScroll).scroll_relative(
-            y=direction * 3, animate=False
-        )
+        # Up or Down can arrive while the view is still being composed (or recomposed after a
+        # step): then there is nothing to scroll yet. Found by the 100,000-key mash.
+        for words in self.query("#viewer-words").results(VerticalScroll):
+            words.scroll_relative(y=direction * 3, animate=False)
 
     def on_click(self, event: events.Click) -> None:
         self.close()
