@@ -56,30 +56,34 @@ class Stage(App[None]):
         yield Vertical(id="stage")
 
 
-async def timed(make: Callable[[], object], ready: Callable[[App[None]], bool]) -> list[float]:
+async def timed(
+    make: Callable[[], object], ready: Callable[[App[None]], bool]
+) -> list[tuple[float, float]]:
     """Seconds from mounting `make()` until `ready(app)` and the screen has painted, then the
-    same again with a fresh widget for the same file (the visitor coming back)."""
+    same again with a fresh widget for the same file (the visitor coming back): wall-clock
+    time, and the CPU time of the process over the same span (the wall time also waits for
+    Textual's frame timer, ~17 ms at 60 frames a second, which dwarfs the cached case)."""
     app = Stage()
-    times = []
+    times: list[tuple[float, float]] = []
     async with app.run_test(size=SIZE) as pilot:
         stage = app.query_one("#stage")
         for _ in range(2):
             await stage.remove_children()
             await pilot.pause()
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             await stage.mount(make())  # type: ignore[arg-type]
             while not ready(app):
                 await asyncio.sleep(0.0005)
             await pilot.pause()  # lets the compositor paint the new widget
-            times.append(time.perf_counter() - start)
+            times.append((time.perf_counter() - start, time.process_time() - cpu))
     return times
 
 
-async def measure(path: Path, runs: int) -> dict[str, list[float]]:
+async def measure(path: Path, runs: int) -> dict[str, list[tuple[float, float]]]:
     from textual_image.widget import HalfcellImage as halfcell
 
     keys = ("floor", "ti-first", "ti-again", "k-first", "k-again")
-    results: dict[str, list[float]] = {k: [] for k in keys}
+    results: dict[str, list[tuple[float, float]]] = {k: [] for k in keys}
     for _ in range(runs):
         results["floor"] += await timed(lambda: Static("A line of text."), lambda app: True)
         first, again = await timed(lambda: halfcell(path), lambda app: True)
@@ -96,11 +100,17 @@ async def measure(path: Path, runs: int) -> dict[str, list[float]]:
     return results
 
 
-def row(name: str, values: list[float], baseline: list[float] | None) -> str:
+def row(
+    name: str, pairs: list[tuple[float, float]], baseline: list[tuple[float, float]] | None
+) -> str:
+    values = [wall for wall, _ in pairs]
     median = statistics.median(values) * 1000
     spread = f"{min(values) * 1000:7.1f} - {max(values) * 1000:7.1f}"
-    ratio = f"{median / (statistics.median(baseline) * 1000):5.2f}x" if baseline else "     "
-    return f"{name:<42} {median:8.1f} ms  [{spread}]  {ratio}"
+    ratio = "     "
+    if baseline:
+        ratio = f"{median / (statistics.median(wall for wall, _ in baseline) * 1000):5.2f}x"
+    cpu = statistics.median(cpu for _, cpu in pairs) * 1000
+    return f"{name:<42} {median:8.1f} ms  [{spread}]  {ratio}  {cpu:8.1f} ms"
 
 
 def main() -> None:
@@ -111,15 +121,17 @@ def main() -> None:
         path = camera_jpeg(Path(folder))
         results = asyncio.run(measure(path, runs))
     print(f"12 MP JPEG, half-cell, box {BOX_STYLE} at {SIZE[0]}x{SIZE[1]}; {runs} runs")
-    print(f"{'':42} {'median':>11}  {'range':^19}  ratio")
+    print(f"{'':42} {'median':>11}  {'range':^19}  ratio  {'CPU, median':>11}")
     print(row("floor: mount a Static and paint", results["floor"], None))
     print(row("textual-image HalfcellImage, first paint", results["ti-first"], None))
     print(row("kiosk Picture, first paint", results["k-first"], results["ti-first"]))
     print(row("textual-image HalfcellImage, again", results["ti-again"], None))
     print(row("kiosk Picture, again (cached)", results["k-again"], results["ti-again"]))
-    floor = statistics.median(results["floor"])
-    net = (statistics.median(results["k-again"]) - floor) * 1000
-    print(f"cached repaint above the floor: {net:.1f} ms (goal: under 10 ms)")
+    for label, index in (("wall", 0), ("CPU", 1)):
+        floor = statistics.median(pair[index] for pair in results["floor"])
+        again = statistics.median(pair[index] for pair in results["k-again"])
+        net = (again - floor) * 1000
+        print(f"cached repaint above the floor, {label}: {net:.1f} ms (goal: under 10 ms)")
 
 
 if __name__ == "__main__":

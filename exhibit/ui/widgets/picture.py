@@ -50,7 +50,13 @@ class Picture(Widget):
         self._box: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
-        return []
+        # Most pictures are laid out at the size of the last one: if that is prepared
+        # already, it is part of the first layout instead of arriving after it.
+        box = self.settings.last_box
+        cached = self._cached(box, self._background()) if box else None
+        if cached is not None:
+            self._box = box
+            yield self._pixels(cached)
 
     def on_resize(self, event: events.Resize) -> None:
         per_cell = pixels_per_cell(self.settings.mode)
@@ -59,7 +65,7 @@ class Picture(Widget):
             self._box = self.settings.last_box = box
             background = self._background()
             cached = self._cached(box, background)
-            if cached is not None:  # a visitor coming back: no thread, no wait
+            if cached is not None:  # prepared for an earlier visitor: no thread, no wait
                 self.call_later(self._show, cached)
             else:
                 self._load(box, background)
@@ -88,15 +94,19 @@ class Picture(Widget):
             return
         self.app.call_from_thread(self.call_later, self._show, prepared)
 
-    async def _show(self, prepared: PILImage.Image) -> None:
-        if not self.is_attached:
-            return
+    def _pixels(self, prepared: PILImage.Image) -> Widget:
         cls: Any = widget_class(self.settings.mode)
-        pixels = cls(prepared, classes="pixels")
-        # Sized in cells from the prepared pixels, so textual-image draws it 1:1, unscaled.
+        pixels: Widget = cls(prepared, classes="pixels")
+        # Sized in cells from the prepared pixels, so that they are drawn 1:1, unscaled.
         across, down = pixels_per_cell(self.settings.mode)
         pixels.styles.width = max(1, -(-prepared.width // across))
         pixels.styles.height = max(1, -(-prepared.height // down))
+        return pixels
+
+    async def _show(self, prepared: PILImage.Image) -> None:
+        if not self.is_attached:
+            return
+        pixels = self._pixels(prepared)
         await self.remove_children()
         await self.mount(pixels)
 
