@@ -146,3 +146,21 @@ async def test_scrolling_an_image_view_not_built_yet(bundled: Exhibit) -> None:
         assert app.is_running and app.return_code is None
         assert app.healer.failures == []
         assert isinstance(app.screen, ImageViewScreen)
+
+
+async def test_an_index_closed_before_it_mounted(bundled: Exhibit) -> None:
+    """The index window opened and closed by two keys in one burst: its list was gone when
+    it came to set it up (found by the 100,000-key mash)."""
+    app = KioskApp(bundled)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        for key in ("tab", "escape") * 5:
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+        app.action_index()
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert app.healer.failures == []
+        assert heading(app) == bundled.panels[1].title

@@ -44,9 +44,11 @@ class IndexScreen(KioskOverlay):
             yield OptionList(*options, id="index-list")
 
     def on_mount(self) -> None:
-        options = self.query_one(OptionList)
-        options.highlighted = max(0, self.current - 1)
-        options.focus()
+        # Nothing to set up on a window closed by the next key before it mounted (found by
+        # the 100,000-key mash: its list was already gone).
+        for options in self.query(OptionList).results(OptionList):
+            options.highlighted = max(0, self.current - 1)
+            options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
