@@ -132,8 +132,10 @@ def measure_keys(prog: Program, share: int, quiet: float, out: Results) -> None:
         term.settle(0.3)
         lap_start = term.offset
         for page in [*prog.pages[1:], prog.pages[0]]:
-            _, offset = term.press()
-            term.frame(page.marker, offset, quiet)
+            pressed, offset = term.press()
+            end = term.frame(page.marker, offset, quiet)
+            if page.kind in ("panel", "advisory"):  # each page built for the first time
+                out.add(f"cold.{prog.name}", (end - pressed) * 1000)
             term.settle(0.5 if prog.name == "images" else 0.2)  # pictures decode in a thread
         if prog.name == "images":
             out.add("halfblocks", float("▀" in term.text(lap_start)))

@@ -4,6 +4,7 @@ and the curator's tools `--schema` and `--screenshot DIR [--size WxH]`."""
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import re
 import sys
@@ -181,6 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 logging.getLogger(LOGGER).error("%s", problem)
             logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
+    # No garbage collection while Textual is imported and the title is built: nothing made
+    # then is garbage, and the collector kept scanning it (~15 ms). The app turns it back on
+    # after its first frame (KioskApp._tune_garbage_collection).
+    gc.disable()
     from .speech import Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.images import ImageSettings, choose_mode, widget_class

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import random
 from collections.abc import Callable
@@ -164,3 +165,20 @@ async def test_an_index_closed_before_it_mounted(bundled: Exhibit) -> None:
         assert app.is_running and app.return_code is None
         assert app.healer.failures == []
         assert heading(app) == bundled.panels[1].title
+
+
+async def test_garbage_collection_is_back_on_once_the_title_is_up(bundled: Exhibit) -> None:
+    """The command line turns the collector off for start-up; left off, a kiosk running for
+    months would never free a reference cycle."""
+    gc.disable()
+    try:
+        app = KioskApp(bundled)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_threshold()[0] == 5000
+    finally:
+        gc.enable()
+        gc.unfreeze()
+        gc.set_threshold(700, 10, 10)

@@ -159,6 +159,7 @@ class KioskApp(Attendance, inherit_bindings=False):
         gc.collect()
         gc.freeze()
         gc.set_threshold(5000, 20, 10**9)
+        gc.enable()  # off from the command line's start (cli.main) until now
         self.set_interval(QUIET_FOR_GC, self._collect_when_quiet, name="gc")
 
     def _collect_when_quiet(self) -> None:
