@@ -8,9 +8,6 @@ here by monkeypatching before the kiosk starts, so that each can be measured in 
 
   sources  SourceList as one Static holding a Rich grid instead of 1 + 3 widgets per source
   facts    FactsBox likewise (one Static instead of 3 widgets per fact)
-  gc-cap   with the kiosk's own quiet-time collection (exhibit/ui/app.py since fa8f594): also
-           a full collection when the last one is 30 s old, input or not, so that garbage
-           cannot pile up while a visitor keeps pressing keys
 
 The other proposals of bench/README.md (keeping built pages, collecting garbage when nobody is
 there, one layout width, cheaper loading, no Pillow init(), the two guards) are in the kiosk
@@ -22,13 +19,12 @@ close but not identical.
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FIXES = ("sources", "facts", "gc-cap")
+FIXES = ("sources", "facts")
 
 
 def _grid(rows: list[tuple[str, str]], first: int, style: str):  # type: ignore[no-untyped-def]
@@ -69,26 +65,6 @@ def facts() -> None:
     FactsBox.compose = compose  # type: ignore[method-assign]
 
 
-def gc_cap() -> None:
-    import time
-
-    from exhibit.ui.app import KioskApp
-
-    quiet = KioskApp._collect_when_quiet
-
-    def collect(self: KioskApp) -> None:
-        now = time.monotonic()
-        if now - self.__dict__.get("_full_at", now) >= 30.0 and gc.get_count()[2] > 0:
-            gc.collect()
-        else:
-            quiet(self)
-        if gc.get_count()[2] == 0:  # a full collection ran, here or in quiet()
-            self.__dict__["_full_at"] = now
-        self.__dict__.setdefault("_full_at", now)
-
-    KioskApp._collect_when_quiet = collect  # type: ignore[method-assign]
-
-
 def apply(fixes: str) -> tuple[str, ...]:
     """Apply `fixes` ("all" or comma-separated names); the names applied."""
     chosen = FIXES if fixes == "all" else tuple(filter(None, fixes.split(",")))
@@ -100,7 +76,7 @@ def apply(fixes: str) -> tuple[str, ...]:
     return chosen
 
 
-APPLY = {"sources": sources, "facts": facts, "gc-cap": gc_cap}
+APPLY = {"sources": sources, "facts": facts}
 
 
 def main() -> int:

@@ -14,6 +14,7 @@ from test_pictures_on_screen import settled
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
 from exhibit.ui.images import ImageSettings
+from exhibit.ui.screens.advisory import AdvisoryScreen
 from exhibit.ui.screens.base import KioskScreen, Page
 from exhibit.ui.screens.panel import PanelScreen
 from exhibit.ui.widgets.picture import DescribedImage
@@ -136,3 +137,20 @@ async def test_a_kept_page_takes_the_look_chosen_while_it_was_away(bundled: Exhi
         await pilot.press("right", "c", "left")  # and undone there
         await pilot.pause()
         assert first.styles.background == museum
+
+
+async def test_a_kept_advisory_skips_the_way_the_visitor_came_this_time(
+    bundled: Exhibit,
+) -> None:
+    captivity = next(n for n, p in enumerate(bundled.panels, start=1) if p.advisory)
+    app = KioskApp(bundled)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(str(captivity - 1), "right")
+        advisory = app.screen
+        assert isinstance(advisory, AdvisoryScreen)
+        await pilot.press("escape")  # skip, forwards
+        assert heading(app) == bundled.panels[captivity].title
+        await pilot.press("left")
+        assert app.screen is advisory, "the same advisory, kept"
+        await pilot.press("escape")  # skip, backwards this time
+        assert heading(app) == bundled.panels[captivity - 2].title

@@ -7,7 +7,6 @@ closing view of sources and credits.
 from __future__ import annotations
 
 import contextlib
-import gc
 import logging
 import os
 import time
@@ -24,6 +23,7 @@ from ..speech import Speaker
 from . import line_breaking
 from .attendance import Attendance
 from .choices import offered
+from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings, use_console_glyphs
 from .reload import LiveReload
@@ -43,10 +43,6 @@ from .words import words_for
 log = logging.getLogger(LOGGER)
 
 _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
-
-
-QUIET_FOR_GC = 2.0
-"""Seconds without input before a full garbage collection may run."""
 
 
 class KioskApp(Attendance, inherit_bindings=False):
@@ -117,6 +113,8 @@ class KioskApp(Attendance, inherit_bindings=False):
         self.position = 0
         self.pages: PageShelf[KioskScreen] = PageShelf(self)
         """Pages already built, shown again instead of built anew (shelf.py)."""
+        self.advisories: PageShelf[AdvisoryScreen] = PageShelf(self, "advisory")
+        """Content advisories already built, likewise, by the position of their panel."""
         settings = exhibit.kiosk
         self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
 
@@ -149,22 +147,7 @@ class KioskApp(Attendance, inherit_bindings=False):
             self.reload.start()
         if self.handle_signals:
             install_signal_handlers(self, self.allow_quit)
-        self.call_after_refresh(self._tune_garbage_collection)
-
-    def _tune_garbage_collection(self) -> None:
-        """Full garbage collections cost about 150 ms and came in the middle of page turns
-        (bench/README.md). What exists once the title is up (Textual, the exhibit) is frozen
-        out of them; automatic collection keeps to the young generations, and the full one
-        runs when nobody has pressed anything for a few seconds."""
-        gc.collect()
-        gc.freeze()
-        gc.set_threshold(5000, 20, 10**9)
-        gc.enable()  # off from the command line's start (cli.main) until now
-        self.set_interval(QUIET_FOR_GC, self._collect_when_quiet, name="gc")
-
-    def _collect_when_quiet(self) -> None:
-        if self.clock() - self._last_input >= QUIET_FOR_GC and gc.get_count()[2] > 0:
-            gc.collect()
+        self.call_after_refresh(collect_when_quiet, self, lambda: self.clock() - self._last_input)
 
     def _handle_exception(self, error: Exception) -> None:
         """Never a traceback on screen: log it and go back to the title (see healing.py)."""
@@ -174,11 +157,13 @@ class KioskApp(Attendance, inherit_bindings=False):
         """A fresh title screen on an emptied screen stack, as if just started."""
         self._stop_attract()
         self.pages.empty()  # a page may be what failed: build every page anew
+        self.advisories.empty()
         while len(self.screen_stack) > 1:  # the first is Textual's own default screen
             self.pop_screen()
         self.position = 0
         self.push_screen(self.screen_for(0))
         self.pages.let_go()
+        self.advisories.let_go()
         if self.demo:
             self._start_attract()
 
@@ -208,6 +193,7 @@ class KioskApp(Attendance, inherit_bindings=False):
             self.pop_screen()
         self.position = position
         self.pages.empty()
+        self.advisories.empty()
         self.show_page(position)
         if self.attract:  # the demo interval may have changed
             self._stop_attract()
@@ -241,6 +227,17 @@ class KioskApp(Attendance, inherit_bindings=False):
             page.reset_view()
         self.switch_screen(page)
         self.pages.let_go()
+        self.advisories.let_go()
+
+    def advisory_for(self, direction: int) -> AdvisoryScreen:
+        """The content advisory in front of the panel on screen (kept, as pages are)."""
+        edition = (self.language, self.images.describe)
+        panel = self.current_panel
+        advisory = self.advisories.get(
+            edition, self.position, lambda: AdvisoryScreen(panel, direction)
+        )
+        advisory.direction = direction
+        return advisory
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -257,7 +254,7 @@ class KioskApp(Attendance, inherit_bindings=False):
             self.position = position
             self.show_page(position)
             if self.screen_is_panel and self.current_panel.advisory:
-                self.push_screen(AdvisoryScreen(self.current_panel, direction))
+                self.push_screen(self.advisory_for(direction))
 
     def skip_panel(self, direction: int) -> None:
         """The visitor chose not to see the panel behind an advisory: on, the way they came."""

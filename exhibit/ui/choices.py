@@ -84,7 +84,7 @@ class VisitorChoices(App[int]):
             self.pop_screen()
         kiosk.show_page(kiosk.position)
         if advisory and kiosk.screen_is_panel:
-            self.push_screen(AdvisoryScreen(kiosk.current_panel, direction))
+            self.push_screen(kiosk.advisory_for(direction))
 
     # Contrast and size -----------------------------------------------------------------------
 

@@ -25,8 +25,10 @@ PageT = TypeVar("PageT", bound=Screen[None])
 class PageShelf(Generic[PageT]):
     """At most one kept page per position, all of the same edition."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: App[Any], name: str = "page") -> None:
         self._app = app
+        self._name = name
+        """Prefix of the install names, so that two shelves never share one."""
         self._edition: Hashable = None
         self._pages: dict[int, PageT] = {}
         self._leaving: list[PageT] = []
@@ -46,7 +48,7 @@ class PageShelf(Generic[PageT]):
         if page is None:
             page = self._pages[position] = build()
             # Installed, Textual keeps the screen when it leaves the stack instead of removing it.
-            self._app.install_screen(page, f"page-{position}-{self._round}")
+            self._app.install_screen(page, f"{self._name}-{position}-{self._round}")
         return page
 
     def empty(self) -> None:
