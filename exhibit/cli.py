@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     # No garbage collection while Textual is imported and the title is built: nothing made
     # then is garbage, and the collector kept scanning it (~15 ms). The app turns it back on
-    # after its first frame (KioskApp._tune_garbage_collection).
+    # after its first frame (ui/collector.py).
     gc.disable()
     from .speech import Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs

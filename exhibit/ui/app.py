@@ -1,4 +1,5 @@
-"""The kiosk application: which page is shown, the attract loop, and the idle reset.
+"""The kiosk application: which page is shown (built pages kept, see shelf.py), and the windows
+over it; the attract loop and idle reset are in attendance.py, visitor choices in choices.py.
 
 Screens render; this class decides. Positions: 0 is the title screen, 1..N the panels, N+1 the
 closing view of sources and credits.
@@ -6,7 +7,6 @@ closing view of sources and credits.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import time
@@ -17,7 +17,6 @@ from textual import events
 from textual.binding import Binding
 
 from ..logs import LOGGER
-from ..media import MediaError, resolve
 from ..model import Exhibit, Panel
 from ..speech import Speaker
 from . import line_breaking
@@ -37,7 +36,6 @@ from .screens.panel import PanelScreen
 from .screens.title import TitleScreen
 from .shelf import PageShelf
 from .theme import THEMES
-from .widgets.picture import background_of
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
@@ -58,7 +56,6 @@ class KioskApp(Attendance, inherit_bindings=False):
         Binding("end", "last", show=False),
         Binding("tab,i", "index", show=False),
         Binding("question_mark", "help", show=False),
-        Binding("z", "zoom", show=False),
         Binding("d", "describe", show=False),
         Binding("l,L", "language", show=False),
         Binding("c", "contrast", show=False),
@@ -156,14 +153,12 @@ class KioskApp(Attendance, inherit_bindings=False):
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
         self._stop_attract()
-        self.pages.empty()  # a page may be what failed: build every page anew
-        self.advisories.empty()
+        self._forget_pages()  # a page may be what failed: build every page anew
         while len(self.screen_stack) > 1:  # the first is Textual's own default screen
             self.pop_screen()
         self.position = 0
         self.push_screen(self.screen_for(0))
-        self.pages.let_go()
-        self.advisories.let_go()
+        self._let_go_of_pages()
         if self.demo:
             self._start_attract()
 
@@ -192,8 +187,7 @@ class KioskApp(Attendance, inherit_bindings=False):
         while self.screen.is_modal:
             self.pop_screen()
         self.position = position
-        self.pages.empty()
-        self.advisories.empty()
+        self._forget_pages()
         self.show_page(position)
         if self.attract:  # the demo interval may have changed
             self._stop_attract()
@@ -207,10 +201,14 @@ class KioskApp(Attendance, inherit_bindings=False):
         """Show or hide the staff-only marker: the file on disk is broken, the screen is not."""
         self.set_class(stale, "-stale")
 
+    @property
+    def edition(self) -> tuple[str, bool]:
+        """What every kept page depends on besides the exhibit: language and description mode."""
+        return (self.language, self.images.describe)
+
     def screen_for(self, position: int) -> KioskScreen:
         """The page at `position` in the visitor's language: the kept one if there is one."""
-        edition = (self.language, self.images.describe)
-        return self.pages.get(edition, position, lambda: self._build_page(position))
+        return self.pages.get(self.edition, position, lambda: self._build_page(position))
 
     def _build_page(self, position: int) -> KioskScreen:
         if position == 0:
@@ -226,15 +224,22 @@ class KioskApp(Attendance, inherit_bindings=False):
         if isinstance(page, ScrollingScreen):
             page.reset_view()
         self.switch_screen(page)
-        self.pages.let_go()
-        self.advisories.let_go()
+        self._let_go_of_pages()
+
+    def _forget_pages(self) -> None:
+        for shelf in (self.pages, self.advisories):
+            shelf.empty()
+
+    def _let_go_of_pages(self) -> None:
+        """After a screen change: see PageShelf.let_go."""
+        for shelf in (self.pages, self.advisories):
+            shelf.let_go()
 
     def advisory_for(self, direction: int) -> AdvisoryScreen:
         """The content advisory in front of the panel on screen (kept, as pages are)."""
-        edition = (self.language, self.images.describe)
         panel = self.current_panel
         advisory = self.advisories.get(
-            edition, self.position, lambda: AdvisoryScreen(panel, direction)
+            self.edition, self.position, lambda: AdvisoryScreen(panel, direction)
         )
         advisory.direction = direction
         return advisory
@@ -284,34 +289,11 @@ class KioskApp(Attendance, inherit_bindings=False):
         if not self.screen.is_modal:
             self.push_screen(HelpScreen(len(self.languages) > 1, self.speaker.available))
 
-    def action_zoom(self) -> None:
-        self.show_image(0)
-
     def show_image(self, index: int) -> None:
         """The panel's image at `index`, full screen with its words."""
         if isinstance(self.screen, PanelScreen) and self.screen.panel.images:
             images = self.screen.panel.images
             self.push_screen(ImageViewScreen(images, min(index, len(images) - 1), self.images))
-
-    def prewarm(self, number: int) -> None:
-        """Prepare panel `number`'s images in the background, so that the next page shows its
-        pictures at once (at the size the last picture had)."""
-        box = self.images.last_box
-        if (
-            not self.images.shows_pixels
-            or box is None
-            or not 1 <= number <= len(self.exhibit.panels)
-        ):
-            return
-        files = [i.file for i in self.exhibit.panels[number - 1].images if i.file]
-        background = background_of(self)
-
-        def work() -> None:
-            for file in files:
-                with contextlib.suppress(FileNotFoundError, MediaError):
-                    self.images.cache.get(resolve(self.images.folder, file), box, background)
-
-        self.run_worker(work, thread=True, group="prewarm", exclusive=True)
 
     def action_describe(self) -> None:
         """Every image as words, or back to pictures; the visitor stays where they are."""

@@ -2,10 +2,11 @@
 attract loop going round) shows it at once.
 
 Composing a panel page means Textual building, styling and laying out about a hundred widgets;
-that was the largest part of a page turn (bench/README.md). A kept page is only restyled and
-shown. The shelf holds one page per position for one edition of the exhibit (its language and
-whether pictures are shown as words); anything else that changes what a page says (a reload,
-a return to the title after an error) empties it, so a kept page is never out of date.
+that was the largest part of a page turn (bench/README.md). A kept page is only laid out and
+shown (restyled too if the theme or the layout classes changed meanwhile: screens/base.py).
+The shelf holds one page per position for one edition of the exhibit (its language and whether
+pictures are shown as words); anything else that changes what a page says (a reload, a return
+to the title after an error) empties it, so a kept page is never out of date.
 """
 
 from __future__ import annotations
@@ -35,9 +36,6 @@ class PageShelf(Generic[PageT]):
         """Emptied pages that were on screen at the time (see let_go)."""
         self._round = 0
         """Counts emptyings, so that a page's install name is never reused."""
-
-    def __len__(self) -> int:
-        return len(self._pages)
 
     def get(self, edition: Hashable, position: int, build: Callable[[], PageT]) -> PageT:
         """The kept page at `position`, or a new one from `build` (kept from now on)."""

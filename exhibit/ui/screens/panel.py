@@ -19,6 +19,7 @@ from ..widgets.header import ExhibitHeader
 from ..widgets.image_card import ImageCard
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
+from ..widgets.picture import prewarm
 from ..widgets.source_list import SourceList
 from ..words import words_of
 from .base import Page, ScrollingScreen
@@ -64,7 +65,11 @@ class PanelScreen(ScrollingScreen):
 
     def on_mount(self) -> None:
         # After this page's own pictures have had their turn, get the next page's ready.
-        self.set_timer(1.0, lambda: self.kiosk.prewarm(self.number + 1))
+        self.set_timer(1.0, self._prewarm_next)
+
+    def _prewarm_next(self) -> None:
+        if self.number < len(self.exhibit.panels):
+            prewarm(self.app, self.kiosk.images, self.exhibit.panels[self.number].images)
 
     def on_image_card_chosen(self, message: ImageCard.Chosen) -> None:
         self.kiosk.show_image(message.index)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Sequence
 from typing import Any
 
 from PIL import Image as PILImage
@@ -17,6 +19,23 @@ from ... import media
 from ...model import ImageRef
 from ..images import ImageSettings, pixels_per_cell, widget_class
 from ..words import words_of
+
+
+def prewarm(app: App[Any], settings: ImageSettings, images: Sequence[ImageRef]) -> None:
+    """Prepare `images` in the background at the size the last picture had, so that the page
+    that shows them has its pictures at once."""
+    box = settings.last_box
+    if not settings.shows_pixels or box is None:
+        return
+    files = [image.file for image in images if image.file]
+    background = background_of(app)
+
+    def prepare() -> None:
+        for file in files:
+            with contextlib.suppress(FileNotFoundError, media.MediaError):
+                settings.cache.get(media.resolve(settings.folder, file), box, background)
+
+    app.run_worker(prepare, thread=True, group="prewarm", exclusive=True)
 
 
 def background_of(app: App[Any]) -> tuple[int, int, int]:
