@@ -58,8 +58,9 @@ def run(*argv: str, tmp_path: Path, timeout: int = 300) -> subprocess.CompletedP
 @pytest.mark.parametrize("playbook", PLAYBOOKS, ids=lambda path: path.name)
 def test_the_playbooks_pass_the_syntax_check(playbook: Path, tmp_path: Path) -> None:
     inventory = ANSIBLE / "inventory.example.ini"
-    done = run("ansible-playbook", "--syntax-check", "-i", str(inventory), str(playbook),
-               tmp_path=tmp_path)
+    done = run(
+        "ansible-playbook", "--syntax-check", "-i", str(inventory), str(playbook), tmp_path=tmp_path
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -96,12 +97,20 @@ def test_the_playbook_provisions_a_kiosk_into_a_throwaway_folder(tmp_path: Path)
         f"localhost ansible_connection=local ansible_python_interpreter={sys.executable}\n"
     )
     done = run(
-        "ansible-playbook", "-i", str(inventory), str(ANSIBLE / "kiosks.yml"),
-        "-e", f"kiosk_prefix={prefix}",
-        "-e", "kiosk_manage_system=false",
-        "-e", "kiosk_venv_site_packages=true",
-        "-e", f"kiosk_content_repo={content}",
-        "-e", f"kiosk_source={ROOT}",
+        "ansible-playbook",
+        "-i",
+        str(inventory),
+        str(ANSIBLE / "kiosks.yml"),
+        "-e",
+        f"kiosk_prefix={prefix}",
+        "-e",
+        "kiosk_manage_system=false",
+        "-e",
+        "kiosk_venv_site_packages=true",
+        "-e",
+        f"kiosk_content_repo={content}",
+        "-e",
+        f"kiosk_source={ROOT}",
         tmp_path=tmp_path,
         timeout=600,
     )
@@ -113,7 +122,10 @@ def test_the_playbook_provisions_a_kiosk_into_a_throwaway_folder(tmp_path: Path)
     assert live.read_text(encoding="utf-8") == EXHIBIT
     check = subprocess.run(
         [str(home / "venv" / "bin" / "kiosk"), str(live), "--check"],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
     unit = (prefix / "etc" / "systemd" / "system" / "museum-kiosk.service").read_text()
@@ -131,14 +143,20 @@ def test_collecting_figures_brings_each_kiosks_database_home(tmp_path: Path) -> 
     database.write_bytes(b"SQLite format 3\x00 stand-in")
     inventory = tmp_path / "inventory.ini"
     inventory.write_text(
-        "[kiosks]\n"
-        f"hall-1 ansible_connection=local ansible_python_interpreter={sys.executable}\n"
+        f"[kiosks]\nhall-1 ansible_connection=local ansible_python_interpreter={sys.executable}\n"
     )
     into = tmp_path / "analytics"
     done = run(
-        "ansible-playbook", "-i", str(inventory), str(ANSIBLE / "collect-analytics.yml"),
-        "-e", f"kiosk_prefix={prefix}", "-e", "kiosk_manage_system=false",
-        "-e", f"kiosk_collect_into={into}",
+        "ansible-playbook",
+        "-i",
+        str(inventory),
+        str(ANSIBLE / "collect-analytics.yml"),
+        "-e",
+        f"kiosk_prefix={prefix}",
+        "-e",
+        "kiosk_manage_system=false",
+        "-e",
+        f"kiosk_collect_into={into}",
         tmp_path=tmp_path,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -171,3 +172,39 @@ def test_a_link_out_of_the_release_is_not_followed(repo: Path, tmp_path: Path) -
     assert "media/secret.png: a link to a file outside the exhibit" in done.stderr
     assert not (root / "current").exists()
     assert list((root / "releases").iterdir()) == []
+
+
+@pytest.mark.skipif(
+    shutil.which("systemd-analyze") is None and not os.environ.get("CI"),
+    reason="systemd-analyze is not installed here",
+)
+def test_systemd_accepts_the_content_units(tmp_path: Path) -> None:
+    """The service and its timer, verified as test_deploy.py verifies the kiosk's units: only
+    the program path (absent here) and the environment file are replaced."""
+    deploy = Path(__file__).resolve().parent.parent / "deploy"
+    for name in ("museum-kiosk-content.service", "museum-kiosk-content.timer"):
+        lines = (deploy / name).read_text(encoding="utf-8").splitlines()
+        lines = [
+            f"ExecStart={sys.executable} -c pass"
+            if line.startswith("ExecStart=")
+            else f"EnvironmentFile=-{tmp_path / 'content.env'}"
+            if line.startswith("EnvironmentFile=")
+            else line
+            for line in lines
+        ]
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for name in ("museum-kiosk-content.service", "museum-kiosk-content.timer"):
+        done = subprocess.run(
+            ["systemd-analyze", "verify", str(tmp_path / name)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=tmp_path,
+            check=False,
+        )
+        complaints = [
+            line
+            for line in (done.stdout + done.stderr).splitlines()
+            if "Unknown" in line or "Failed" in line or "Invalid" in line or "bad" in line
+        ]
+        assert complaints == [], done.stdout + done.stderr
