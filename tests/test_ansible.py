@@ -16,8 +16,15 @@ ROOT = Path(__file__).resolve().parent.parent
 ANSIBLE = ROOT / "deploy" / "ansible"
 PLAYBOOKS = [ANSIBLE / "kiosks.yml", ANSIBLE / "collect-analytics.yml"]
 
+
+def tool(name: str) -> str:
+    """A command installed beside this Python (a venv's bin/, not always on PATH), else PATH's."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name) or name
+
+
 needs_ansible = pytest.mark.skipif(
-    shutil.which("ansible-playbook") is None and not os.environ.get("CI"),
+    shutil.which(tool("ansible-playbook")) is None and not os.environ.get("CI"),
     reason="ansible-core is not installed (pip install -e '.[test]')",
 )
 
@@ -39,6 +46,8 @@ def ansible_env(tmp_path: Path) -> dict[str, str]:
         "ANSIBLE_NOCOLOR": "1",
         "ANSIBLE_RETRY_FILES_ENABLED": "0",
         "ANSIBLE_HOST_KEY_CHECKING": "0",
+        # ansible-lint runs ansible-playbook and friends by name: the venv's bin/ first.
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
     }
 
 
@@ -66,7 +75,7 @@ def test_the_playbooks_pass_the_syntax_check(playbook: Path, tmp_path: Path) -> 
 
 @needs_ansible
 def test_the_playbooks_pass_ansible_lint(tmp_path: Path) -> None:
-    done = run("ansible-lint", "--offline", "--nocolor", str(ANSIBLE), tmp_path=tmp_path)
+    done = run(tool("ansible-lint"), "--offline", "--nocolor", str(ANSIBLE), tmp_path=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
