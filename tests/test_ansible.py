@@ -106,7 +106,7 @@ def test_the_playbook_provisions_a_kiosk_into_a_throwaway_folder(tmp_path: Path)
         f"localhost ansible_connection=local ansible_python_interpreter={sys.executable}\n"
     )
     done = run(
-        "ansible-playbook",
+        tool("ansible-playbook"),
         "-i",
         str(inventory),
         str(ANSIBLE / "kiosks.yml"),
@@ -156,7 +156,7 @@ def test_collecting_figures_brings_each_kiosks_database_home(tmp_path: Path) -> 
     )
     into = tmp_path / "analytics"
     done = run(
-        "ansible-playbook",
+        tool("ansible-playbook"),
         "-i",
         str(inventory),
         str(ANSIBLE / "collect-analytics.yml"),
