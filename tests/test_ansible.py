@@ -68,7 +68,12 @@ def run(*argv: str, tmp_path: Path, timeout: int = 300) -> subprocess.CompletedP
 def test_the_playbooks_pass_the_syntax_check(playbook: Path, tmp_path: Path) -> None:
     inventory = ANSIBLE / "inventory.example.ini"
     done = run(
-        "ansible-playbook", "--syntax-check", "-i", str(inventory), str(playbook), tmp_path=tmp_path
+        tool("ansible-playbook"),
+        "--syntax-check",
+        "-i",
+        str(inventory),
+        str(playbook),
+        tmp_path=tmp_path,
     )
     assert done.returncode == 0, done.stdout + done.stderr
 
