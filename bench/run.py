@@ -9,10 +9,14 @@ during the run cannot trigger a live reload), with `--images none` (text) or
 TERM=xterm-256color (bench/terminal.py), and bench/baseline_app.py the same way. Measures:
 
 1. start-up: process start to the first complete title frame (marker text seen, the frame closed
-   by ESC[?2026l and then 50 ms of silence, not counted);
+   by ESC[?2026l and then 50 ms of silence, not counted), for the kiosk as deployed (no
+   --images: it asks the terminal), with --images none and with half blocks, against a
+   one-Static Textual app (baseline_app.py --static), interleaved round by round;
 2. key to frame: "right" written to the pty until the next page is drawn and settled, median
    and p95 over at least --switches switches into panels (text; and, with half-block
-   pictures already cached, into panels with images);
+   pictures already cached, into panels with images), against five full-text panels in a
+   ContentSwitcher (baseline_app.py); "settled" counts every switch of a run, first visits
+   to each page included, the others only revisits;
 3. pictures: bench/images.py in a subprocess (12 MP JPEG, first paint and cached repaint);
 4. memory: VmRSS at the title screen and after a walk through every page;
 5. CPU at rest and in demo mode (--interval 5, after one loop round: the first builds
@@ -97,6 +101,14 @@ def programs(folder: Path, fixes: str = "") -> dict[str, Program]:
         "baseline": Program(
             "baseline", [sys.executable, str(HERE / "baseline_app.py")], [*BASELINE_PAGES]
         ),
+        "static": Program(
+            "static",
+            [sys.executable, str(HERE / "baseline_app.py"), "--static"],
+            [*BASELINE_PAGES[:1]],
+        ),
+        # As a museum starts it: pictures chosen from what the terminal answers (here half
+        # blocks: the pty answers as a terminal without Sixel or Kitty graphics).
+        "deployed": Program("deployed", kiosk, pages),
         "text": Program("text", [*kiosk, "--images", "none"], pages),
         "images": Program("images", [*kiosk, "--images", "halfcell"], pages),
         "demo": Program(
@@ -112,7 +124,7 @@ class Results(dict[str, list[float]]):
 
 def measure_startup(progs: dict[str, Program], runs: int, quiet: float, out: Results) -> None:
     for run in range(runs + 1):  # the first round only warms the disk cache and .pyc files
-        for name in ("baseline", "text", "images"):
+        for name in ("static", "baseline", "deployed", "text", "images"):
             prog = progs[name]
             with prog.start() as term:
                 end = term.frame(prog.pages[0].marker, 0, quiet)
@@ -136,6 +148,7 @@ def measure_keys(prog: Program, share: int, quiet: float, out: Results) -> None:
             end = term.frame(page.marker, offset, quiet)
             if page.kind in ("panel", "advisory"):  # each page built for the first time
                 out.add(f"cold.{prog.name}", (end - pressed) * 1000)
+                out.add(f"settled.{prog.name}", (end - pressed) * 1000)
             term.settle(0.5 if prog.name == "images" else 0.2)  # pictures decode in a thread
         if prog.name == "images":
             out.add("halfblocks", float("▀" in term.text(lap_start)))
@@ -148,6 +161,7 @@ def measure_keys(prog: Program, share: int, quiet: float, out: Results) -> None:
             first, end = term.frame_times(page.marker, offset, quiet)
             if page.kind in ("panel", "advisory") and (prog.name != "images" or page.images):
                 out.add(f"key.{prog.name}", (end - pressed) * 1000)
+                out.add(f"settled.{prog.name}", (end - pressed) * 1000)
                 out.add(f"first.{prog.name}", (first - pressed) * 1000)
                 done += 1
             term.settle(0.1)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import media
 from .fit import check_fit
+from .hours import problems_in
 from .model import Exhibit
 from .problems import Problems
 from .text import sentences, word_count
@@ -25,6 +26,19 @@ def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     _labels(exhibit, problems)
     check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
+    _hours(exhibit, problems)
+
+
+def _hours(exhibit: Exhibit, problems: Problems) -> None:
+    if exhibit.kiosk.hours is not None:
+        for field, message in problems_in(exhibit.kiosk.hours):
+            problems.add(("kiosk", "hours", *_key_path(field)), message)
+
+
+def _key_path(field: str) -> tuple[str | int, ...]:
+    """'closed[2]' -> ('closed', 2)."""
+    name, _, index = field.partition("[")
+    return (name, int(index.rstrip("]"))) if index else (name,)
 
 
 def check_edition(edition: Exhibit, language: str, problems: Problems) -> None:

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import msgspec
 
+from .hours import OpeningHours
+
 TRANSLATABLE = "x-translatable"
 """Marks a visitor-facing field: in exhibit.yaml it may be one text per language (see
 languages.py, which gives the model one plain text per language before validation)."""
@@ -153,6 +155,8 @@ class KioskSettings(Struct, frozen=True):
     staff_exit: tuple[KeyName, ...] = ()
     """Keys that, typed in order within `staff_exit_seconds`, close the kiosk (empty: never)."""
     staff_exit_seconds: Seconds = 5.0
+    hours: OpeningHours | None = None
+    """Opening hours; outside them the screen rests (without: always open)."""
 
 
 class Exhibit(Struct, frozen=True):
