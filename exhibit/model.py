@@ -113,7 +113,7 @@ class Panel(Struct, frozen=True):
     advisory: Text = ""
     """A content advisory the visitor sees, and may skip the panel at, before the panel."""
     lead: Markdown = ""
-    """The short text read first (at most about 120 words, or 250 characters in Japanese)."""
+    """The short text read first (at most about 120 words, or 300 characters in Japanese)."""
     body: Markdown = ""
     """The second layer, which a visitor opens on purpose; shown alone when there is no lead."""
     facts: tuple[Fact, ...] = ()
