@@ -8,6 +8,7 @@ from pathlib import Path
 from . import media
 from .fit import check_fit
 from .hours import problems_in
+from .length_checks import check_lengths
 from .model import Exhibit
 from .problems import Problems
 from .text import sentences, word_count
@@ -24,6 +25,7 @@ def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     _citations(exhibit, problems)
     _timeline(exhibit, problems)
     _labels(exhibit, problems)
+    check_lengths(exhibit, None, problems)
     check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
     _hours(exhibit, problems)
@@ -51,6 +53,7 @@ def check_edition(edition: Exhibit, language: str, problems: Problems) -> None:
                     f"in {language!r}, the alt text has {len(image.alt)} characters; keep it "
                     f"to {MAX_ALT} and move detail to 'description'",
                 )
+    check_lengths(edition, language, problems)
     check_fit(edition, problems, language)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .length_checks import rights_notes
 from .loader import LoadResult, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
@@ -167,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     result = load_exhibit(args.exhibit)
     if args.check:
         report(result, sys.stdout)
+        if result.exhibit is not None:  # staff notes: never shown in the kiosk
+            for note in rights_notes(result.exhibit, result.problems):
+                print(note, file=sys.stderr)
         return 0 if result.ok else 1
     if args.screenshot is not None and result.exhibit is not None:
         size = args.size or SCREENSHOT_SIZE

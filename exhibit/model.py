@@ -35,6 +35,12 @@ Markdown = Annotated[
 ]
 """Visitor-facing Markdown (links are shown as plain text, never opened)."""
 
+StaffText = Annotated[
+    str,
+    msgspec.Meta(description="a note for staff, in one language; never shown to visitors"),
+]
+"""Text for staff only (not translated: the kiosk never shows it)."""
+
 LanguageCode = Annotated[
     str,
     msgspec.Meta(
@@ -92,6 +98,9 @@ class ImageRef(Struct, frozen=True):
     description: Text = ""
     caption: Text = ""
     credit: Text = ""
+    rights: StaffText = ""
+    """Staff only: who holds the rights and whether they are cleared; `--check` lists it, the
+    kiosk never shows it (keep credit lines for what visitors may read)."""
 
 
 class Panel(Struct, frozen=True):
@@ -105,7 +114,10 @@ class Panel(Struct, frozen=True):
     summary: Text = ""
     advisory: Text = ""
     """A content advisory the visitor sees, and may skip the panel at, before the panel."""
+    lead: Markdown = ""
+    """The short text read first (at most about 120 words, or 300 characters in Japanese)."""
     body: Markdown = ""
+    """The second layer, which a visitor opens on purpose; shown alone when there is no lead."""
     facts: tuple[Fact, ...] = ()
     images: tuple[ImageRef, ...] = ()
     sources: tuple[SourceId, ...] = ()

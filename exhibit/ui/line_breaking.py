@@ -4,9 +4,9 @@ with 「（.
 Textual wraps text without spaces character by character, so a Japanese paragraph could put a
 full stop at the start of a line, which Japanese typesetting never does. Textual's Content
 takes its break offsets from Rich's `divide_line`, imported into `textual.content`; this
-module wraps that one function (pinned Textual version: see pyproject.toml) and moves such a
-break one character earlier, so the line before it is one character shorter. Nothing else
-about wrapping changes, and text without these characters is untouched.
+module wraps that one function (pinned Textual version: see pyproject.toml) and hands text
+with wide or kinsoku characters to the core's divider (exhibit/line_breaks.py: one pass, runs
+of digits and Latin letters kept whole). Text without such characters is untouched.
 """
 
 from __future__ import annotations
@@ -14,41 +14,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import textual.content
+from rich.cells import get_character_cell_size
 
-NO_LINE_START = frozenset(
-    "、。，．・：；？！‐ー―〜…‥」』）］｝〕〉》】〙〗ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
-)
-"""Closing brackets, punctuation, small kana and iteration marks (JIS X 4051, simplified)."""
-NO_LINE_END = frozenset("「『（［｛〔〈《【〘〖")
-"""Opening brackets."""
+from ..line_breaks import NO_LINE_END, NO_LINE_START, break_offsets, needs_breaking
+
+__all__ = ["NO_LINE_END", "NO_LINE_START", "install"]
 
 Divide = Callable[..., list[int]]
 
 
 def kinsoku(divide: Divide) -> Divide:
-    """`divide` with each break moved back where it would break a kinsoku rule."""
+    """`divide` for plain text; Japanese and mixed text divided by exhibit.line_breaks."""
 
     def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-        offsets = divide(text, width, fold=fold)
-        if not any(char in NO_LINE_START or char in NO_LINE_END for char in text):
-            return offsets
-        adjusted: list[int] = []
-        start = 0
-        while offsets:
-            offset = start + offsets[0]
-            moved = offset
-            while moved - 1 > start and (
-                (moved < len(text) and text[moved] in NO_LINE_START)
-                or text[moved - 1] in NO_LINE_END
-            ):
-                moved -= 1
-            if moved - 1 <= start:  # the whole line is such characters: break as before
-                moved = offset
-            adjusted.append(moved)
-            start = moved
-            # The next line now starts earlier: wrap the rest again from there.
-            offsets = divide(text[start:], width, fold=fold)
-        return adjusted
+        if not needs_breaking(text):
+            return divide(text, width, fold=fold)
+        return break_offsets(text, width, fold, get_character_cell_size)
 
     divide_line.kinsoku = True  # type: ignore[attr-defined]
     return divide_line
