@@ -14,7 +14,7 @@ from ..model import Exhibit, Panel
 
 _LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS: Final = re.compile(r"[*_`#>]+")
-_BULLET: Final = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+", re.MULTILINE)
+_BULLET: Final = re.compile(r"^[ \t]*(?:[-+*]|\d+[.)])[ \t]+", re.MULTILINE)
 
 
 def plain(markdown: str) -> tuple[str, ...]:
