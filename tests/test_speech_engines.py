@@ -7,6 +7,7 @@ developer's machine without them they are skipped.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from exhibit.loader import load_exhibit
+from exhibit.logs import LOGGER
 from exhibit.model import Exhibit
 from exhibit.speech import (
     Engine,
@@ -273,3 +275,24 @@ def test_stop_ends_the_player_and_open_jtalk(open_jtalk: Engine, tmp_path: Path)
         os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)  # ended and reaped
     time.sleep(0.5)
     assert not (tmp_path / "heard-1.wav").exists()  # the second sentence was never played
+
+
+def test_the_log_says_which_engine_and_voice_read_each_language(
+    espeak_ng: Engine, open_jtalk: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    logger = logging.getLogger(LOGGER)
+    logger.addHandler(caplog.handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        speaker = Speaker(player=os.fspath(fake_player(tmp_path)))
+        described = speaker.describe(["en", "ja", "tlh"])
+    finally:
+        logger.removeHandler(caplog.handler)
+        logger.setLevel(level)
+    assert described["en"].startswith("espeak-ng") and described["en"].endswith("voice en")
+    assert described["ja"].startswith("Open JTalk") and "mei_normal.htsvoice" in described["ja"]
+    assert described["tlh"] == "no engine reads this language"
+    assert "speech: 'ja' is read by Open JTalk" in caplog.text
+    assert "speech: 'en' is read by espeak-ng" in caplog.text
+    assert "no installed engine reads 'tlh'" in caplog.text
