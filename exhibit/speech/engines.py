@@ -195,8 +195,9 @@ def find_open_jtalk() -> Engine | None:
     return Engine(kind="open-jtalk", program=program, voice=str(voice), dictionary=str(dictionary))
 
 
-def find_hts_voice(places: Sequence[Path] = (BUNDLED_VOICES, *SYSTEM_VOICES)) -> Path | None:
-    """The first HTS voice file in `places` (the bundled one first, then installed ones)."""
+def find_hts_voice(places: Sequence[Path] = (*SYSTEM_VOICES, BUNDLED_VOICES)) -> Path | None:
+    """The first HTS voice file in `places`: one an administrator installed on purpose (see
+    deploy/AUDIO.md), else the bundled one."""
     for place in places:
         found = sorted(place.rglob("*.htsvoice")) if place.is_dir() else []
         if found:
