@@ -361,3 +361,19 @@ def test_espeak_ng_treats_a_hostile_text_as_words(tmp_path: Path) -> None:
     synthesize_to_wav(HOSTILE, "en", path)
     assert path.read_bytes()[:4] == b"RIFF"
     assert not Path("/tmp/owned").exists()
+
+
+def test_a_page_is_read_part_by_part_and_the_screen_is_told_which(tmp_path: Path) -> None:
+    """Each part is one engine run, in order; `current_part` is the index in the parts given
+    (an empty part is skipped, not counted out), and the end is announced too."""
+    heard = tmp_path / "heard"
+    script = tmp_path / "fake-espeak-ng"
+    script.write_text(f'#!/bin/sh\ncat >> "{heard}"\necho "|" >> "{heard}"\n')
+    script.chmod(0o755)
+    speaker = Speaker(engine=str(script))
+    seen: list[tuple[bool, int | None]] = []
+    speaker.on_change = lambda: seen.append((speaker.is_speaking, speaker.current_part))
+    assert speaker.speak(["Building on the rocks", " ", "1846–1850"], "en")
+    wait_until(lambda: not speaker.is_speaking)
+    assert heard.read_text() == "Building on the rocks|\n18 46 to 18 50|\n"
+    assert seen == [(True, 0), (True, 2), (False, None)]

@@ -13,11 +13,9 @@ Reading happens in a worker thread; `on_change` (if given) is called from that t
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import logging
 import os
-import signal
 import subprocess
 import tempfile
 import threading
@@ -30,11 +28,9 @@ from ..logs import LOGGER
 from .engines import Engine, espeak, find_engines, find_player
 from .engines import engine_for as first_reader
 from .prepare import pieces
+from .processes import end, finish, output
 
 log = logging.getLogger(LOGGER)
-
-STOP_WAIT: Final = 0.5
-"""Seconds an engine gets to end after SIGTERM before it is killed."""
 
 
 class _Find(enum.Enum):
@@ -158,10 +154,9 @@ class Speaker:
         engine = self.engine_for(language)
         if engine is None:
             return False
-        kept = tuple(part for part in parts if pieces(part, language, engine))
-        if not kept:
+        if not any(part.strip() for part in parts):
             return True
-        job = _Job(kept, language, engine)
+        job = _Job(tuple(parts), language, engine)  # made ready in the worker: texts can be long
         with self._lock:
             self._job = job
         threading.Thread(target=self._run, args=(job,), name="speech", daemon=True).start()
@@ -194,7 +189,7 @@ class Speaker:
             job.cancelled.set()
             processes = list(job.processes)
         for process in processes:
-            _end(process)
+            end(process)
         self._changed()
 
     # The worker ----------------------------------------------------------------------------
@@ -220,7 +215,7 @@ class Speaker:
                 if process is None:
                     return
                 self._at(job, index)
-                if not _finish(process, piece.encode("utf-8"), job.engine.program):
+                if not finish(process, piece.encode("utf-8"), job.engine.program):
                     return
 
     def _run_open_jtalk(self, job: _Job) -> None:
@@ -233,7 +228,7 @@ class Speaker:
                     process = self._start(job, job.engine.command(job.language), stdin=True)
                     if process is None:
                         return
-                    wav = _output(process, piece.encode("utf-8"), job.engine.program)
+                    wav = output(process, piece.encode("utf-8"), job.engine.program)
                     if wav is None:
                         return
                     path = Path(folder) / f"{number % 2}.wav"
@@ -286,52 +281,3 @@ class Speaker:
 
 def _description(language: str, engine: Engine | None) -> str:
     return engine.describe(language) if engine else "no engine reads this language"
-
-
-def _finish(process: subprocess.Popen[bytes], data: bytes, program: str) -> bool:
-    """Give the engine its text and wait for it; False when it failed or was stopped."""
-    return _communicate(process, data, program)[0]
-
-
-def _output(process: subprocess.Popen[bytes], data: bytes, program: str) -> bytes | None:
-    """What the engine wrote (a WAV), or None when it failed or was stopped."""
-    ok, output = _communicate(process, data, program)
-    return output if ok else None
-
-
-def _communicate(process: subprocess.Popen[bytes], data: bytes, program: str) -> tuple[bool, bytes]:
-    try:
-        output, _ = process.communicate(data)
-    except (OSError, ValueError) as error:  # stopped while writing, or already closed
-        log.debug("speech: feeding the engine: %s", error)
-        if process.stdin is not None:
-            with contextlib.suppress(OSError, ValueError):
-                process.stdin.close()
-        process.wait()  # at end of input the engine ends (or stop() ends it): reap it
-        return False, b""
-    if process.returncode > 0:
-        log.warning("speech: %s exited with status %d", program, process.returncode)
-    return process.returncode == 0, output or b""
-
-
-def _end(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        # Each process leads its own process group (start_new_session): end all of it.
-        _signal(process, signal.SIGTERM)
-        try:
-            process.wait(timeout=STOP_WAIT)
-        except subprocess.TimeoutExpired:
-            _signal(process, signal.SIGKILL)
-            try:
-                process.wait(timeout=STOP_WAIT)
-            except subprocess.TimeoutExpired:
-                log.warning("speech: engine %d did not end", process.pid)
-
-
-def _signal(process: subprocess.Popen[bytes], signum: signal.Signals) -> None:
-    try:
-        os.killpg(process.pid, signum)
-    except ProcessLookupError:
-        pass
-    except OSError:
-        process.send_signal(signum)
