@@ -250,7 +250,8 @@ def test_japanese_is_read_aloud_sentence_by_sentence_through_the_player(
     open_jtalk: Engine, tmp_path: Path
 ) -> None:
     changes: list[tuple[bool, int | None]] = []
-    speaker = Speaker([open_jtalk], player=os.fspath(fake_player(tmp_path)))
+    speaker = Speaker(player=os.fspath(fake_player(tmp_path)))  # every engine installed here
+    assert speaker.engine_for("ja") == open_jtalk
     speaker.on_change = lambda: changes.append((speaker.is_speaking, speaker.current_part))
     page = ["関東軍の終焉 1906–1956", "約57万5000人が抑留された。11年に及んだ。"]
     assert speaker.speak(page, "ja")
