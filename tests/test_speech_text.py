@@ -183,6 +183,8 @@ def test_a_japanese_fact_is_joined_with_a_japanese_comma() -> None:
     assert panel_reading(Panel(id="p", title="降伏")) == ("降伏",)
     panel = Panel(id="p", title="降伏", facts=(Fact(label="1906年", text="守備隊を置く"),))
     assert panel_reading(panel)[-1] == "1906年、守備隊を置く"
+    panel = Panel(id="p", title="降伏", facts=(Fact(label="約5万5000–6万2000", text="死者数"),))
+    assert panel_reading(panel)[-1] == "約5万5000–6万2000、死者数"
 
 
 def test_plain_drops_markdown_marks() -> None:

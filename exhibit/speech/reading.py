@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from ..model import Exhibit, Panel
+from ..text import cells
 
 _LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKS: Final = re.compile(r"[*_`#>]+")
@@ -63,7 +64,8 @@ def _fact(label: str, text: str) -> str:
     label, text = label.strip(), text.strip()
     if not label or not text:
         return label or text
-    return f"{label}. {text}" if label[-1].isascii() else f"{label}、{text}"
+    wide = cells(label + text) != len(label + text)  # Japanese (or Chinese): a 、 pause
+    return f"{label}、{text}" if wide else f"{label}. {text}"
 
 
 def _kept(parts: list[str]) -> tuple[str, ...]:
