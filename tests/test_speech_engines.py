@@ -93,10 +93,13 @@ def open_jtalk_reading(engine: Engine, text: str) -> str:
     return "".join(line.split(",")[9] for line in analysis.splitlines() if line.count(",") > 9)
 
 
-def loudest(path: Path) -> int:
+def samples(path: Path) -> array[int]:
     with wave.open(os.fspath(path), "rb") as wav:
-        samples = array("h", wav.readframes(wav.getnframes()))
-    return max((abs(s) for s in samples), default=0)
+        assert wav.getsampwidth() == 2
+        return array("h", wav.readframes(wav.getnframes()))
+
+
+FULL_SCALE = 32767
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -170,7 +173,7 @@ def test_every_panel_in_both_languages_becomes_speech_of_plausible_length(
     """Each panel's title and what is read first (its lead, or without one the first
     paragraph of its body: the whole of every body would take minutes on a busy machine), to
     a WAV file by the engine for its language; its length must fit the amount of text, and
-    it must not be silence."""
+    it must be neither silence nor clipped."""
     assert set(editions) == {"en", "ja"}
     measured = []
     for language, edition in editions.items():
@@ -188,7 +191,10 @@ def test_every_panel_in_both_languages_becomes_speech_of_plausible_length(
                 low, high = WORDS_PER_SECOND
                 amount = len(for_speech(text, "en").split())
             assert amount / high < seconds < amount / low, (panel.id, language, seconds)
-            assert loudest(path) > 1000, (panel.id, language)
+            sound = samples(path)
+            assert max(map(abs, sound)) > 1000, (panel.id, language)  # not silence
+            clipped = sum(1 for s in sound if abs(s) >= FULL_SCALE)
+            assert clipped == 0, (panel.id, language, clipped)  # no crackle
             measured.append(f"{language} {panel.id}: {amount} units, {seconds:.1f} s")
     with capsys.disabled():
         print("\n" + "\n".join(measured))

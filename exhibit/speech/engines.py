@@ -44,6 +44,10 @@ of Technology / MMDAgent Project, as carried in the pyopenjtalk packages on PyPI
 is beside it, in mei_normal.LICENSE.txt)."""
 SYSTEM_VOICES: Final = (Path("/usr/share/hts-voice"), Path("/usr/local/share/hts-voice"))
 
+OPEN_JTALK_GAIN_DB: Final = "-4"
+"""Open JTalk's volume: at 0 dB the Mei voice clips (over a thousand samples at full scale in
+one panel, heard as crackle on loud syllables); at -4 dB its peaks stay below -1.5 dB."""
+
 PLAYERS: Final = ("aplay", "paplay")
 """Programs that play a WAV file from standard input: ALSA's (which PipeWire, where it runs,
 takes over), then PulseAudio's."""
@@ -133,7 +137,10 @@ class Engine:
         """Arguments that read standard input aloud (espeak-ng) or into a WAV on standard
         output (Open JTalk, one line at a time)."""
         if self.kind == "open-jtalk":
-            return [self.program, "-x", self.dictionary, "-m", self.voice, "-ow", "/dev/stdout"]
+            return [
+                *(self.program, "-x", self.dictionary, "-m", self.voice),
+                *("-g", OPEN_JTALK_GAIN_DB, "-ow", "/dev/stdout"),
+            ]
         return [self.program, "-v", voice_for(language), "-b", "1", "--stdin"]
 
     def describe(self, language: str) -> str:
