@@ -303,3 +303,21 @@ def test_the_log_says_which_engine_and_voice_read_each_language(
     assert "speech: 'ja' is read by Open JTalk" in caplog.text
     assert "speech: 'en' is read by espeak-ng" in caplog.text
     assert "no installed engine reads 'tlh'" in caplog.text
+
+
+def test_a_player_that_fails_is_logged_and_the_reading_ends(
+    open_jtalk: Engine, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """aplay without a sound card exits 1: the log says so, nothing is left running."""
+    player = tmp_path / "broken-aplay"
+    player.write_text("#!/bin/sh\nexit 1\n")
+    player.chmod(0o755)
+    logger = logging.getLogger(LOGGER)
+    logger.addHandler(caplog.handler)
+    try:
+        speaker = Speaker([open_jtalk], player=os.fspath(player))
+        assert speaker.speak(["一つ目の文です。二つ目の文です。"], "ja")
+        wait_until(lambda: not speaker.is_speaking)
+    finally:
+        logger.removeHandler(caplog.handler)
+    assert "broken-aplay" in caplog.text and "exited with status 1" in caplog.text

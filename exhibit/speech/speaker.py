@@ -233,8 +233,8 @@ class Speaker:
                         return
                     path = Path(folder) / f"{number % 2}.wav"
                     number += 1
-                    if playing is not None:
-                        playing.wait()
+                    if playing is not None and not _played(job, playing):
+                        return
                     path.write_bytes(wav)
                     assert self._player is not None  # engine_for checked it
                     playing = self._start(job, [self._player, os.fspath(path)], stdin=False)
@@ -242,7 +242,7 @@ class Speaker:
                         return
                     self._at(job, index)
             if playing is not None:
-                playing.wait()
+                _played(job, playing)
 
     def _start(
         self, job: _Job, command: list[str], *, stdin: bool
@@ -277,6 +277,16 @@ class Speaker:
                 self.on_change()
             except Exception:  # a listener's bug must not end the reading
                 log.exception("speech: on_change failed")
+
+
+def _played(job: _Job, player: subprocess.Popen[bytes]) -> bool:
+    """Wait for the player; False (and the log says why) when it failed, e.g. no sound card."""
+    status = player.wait()
+    if status > 0 and not job.cancelled.is_set():
+        program = player.args[0] if isinstance(player.args, list) else player.args
+        log.warning("speech: %s exited with status %d (see deploy/AUDIO.md)", program, status)
+        return False
+    return status == 0
 
 
 def _description(language: str, engine: Engine | None) -> str:
