@@ -4,7 +4,7 @@ Two engines, both offline and packaged by Debian:
 
 - Open JTalk (`open_jtalk`, with the NAIST dictionary) reads Japanese, kanji included. It only
   writes WAV files, so a player (`aplay` or `paplay`) makes it heard; it reads one line at a
-  time, so texts go to it sentence by sentence (see chunks.py).
+  time, so texts go to it sentence by sentence (see prepare.py).
 - espeak-ng reads English and a hundred other languages and plays its own sound. Its Japanese
   voice knows only kana: every kanji comes out as the English words "Chinese letter", so it is
   never given Japanese.
@@ -46,11 +46,11 @@ SYSTEM_VOICES: Final = (Path("/usr/share/hts-voice"), Path("/usr/local/share/hts
 
 OPEN_JTALK_GAIN_DB: Final = "-4"
 """Open JTalk's volume: at 0 dB the Mei voice clips (over a thousand samples at full scale in
-one panel, heard as crackle on loud syllables); at -4 dB its peaks stay below -1.5 dB."""
+one panel: distortion on loud syllables); at -4 dB its peaks stay below -1.5 dB."""
 
 PLAYERS: Final = ("aplay", "paplay")
-"""Programs that play a WAV file from standard input: ALSA's (which PipeWire, where it runs,
-takes over), then PulseAudio's."""
+"""Programs that play the WAV file named on their command line (a file the speaker wrote):
+ALSA's (which PipeWire, where it runs, takes over through pipewire-alsa), then PulseAudio's."""
 
 ESPEAK_CANNOT_READ: Final = frozenset({"ja"})
 """Languages espeak-ng has a voice for but cannot read: its Japanese voice says "Chinese
