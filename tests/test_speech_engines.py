@@ -196,7 +196,9 @@ def test_every_panel_in_both_languages_becomes_speech_of_plausible_length(
             sound = samples(path)
             assert max(map(abs, sound)) > 1000, (panel.id, language)  # not silence
             clipped = sum(1 for s in sound if abs(s) >= FULL_SCALE)
-            assert clipped == 0, (panel.id, language, clipped)  # no crackle
+            # A peak may touch full scale; clipping (Open JTalk at 0 dB: 125 samples in the
+            # first panel's lead) is heard as distortion.
+            assert clipped < 10, (panel.id, language, clipped)
             measured.append(f"{language} {panel.id}: {amount} units, {seconds:.1f} s")
     with capsys.disabled():
         print("\n" + "\n".join(measured))
