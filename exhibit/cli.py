@@ -199,6 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
     speaker = Speaker()
+    speaker.log_engines(result.editions or ("en",))  # which engine and voice read each language
     app = KioskApp(
         result.exhibit,
         editions=result.editions,

@@ -1,8 +1,8 @@
 """Audio description: the text goes to the engine on stdin only, never on its command line;
 stop() ends the engine; a missing or failing engine is logged, never raised.
 
-Most tests use a fake engine (a small Python script in tmp_path that records its argv and its
-stdin), so they run where espeak-ng is not installed; the real engine's tests are skipped there.
+These tests use a fake espeak-ng (a small Python script in tmp_path that records its argv and
+its stdin). The real engines are tested in test_speech_engines.py.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sys
 import textwrap
 import time
@@ -18,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from exhibit import speech
 from exhibit.logs import LOGGER
 from exhibit.speech import (
     Speaker,
@@ -138,16 +138,17 @@ def test_a_missing_engine_is_logged_not_raised(
 ) -> None:
     speaker = Speaker(engine=str(tmp_path / "no-such-espeak-ng"))
     speaker.say("Hello", "en")
-    assert not speaker.speaking()
+    wait_until(lambda: "cannot start" in kiosk_log.text)
+    wait_until(lambda: not speaker.speaking())
     speaker.stop()
-    assert "cannot start" in kiosk_log.text
 
 
-def test_find_engine_is_none_without_espeak(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(speech.shutil, "which", lambda name: None)
+def test_no_engine_is_found_where_none_is_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     assert find_engine() is None
     assert Speaker().available is False
-    with pytest.raises(SpeechError):
+    assert Speaker().engine_for("en") is None
+    with pytest.raises(SpeechError, match="no speech engine reads 'en'"):
         synthesize_to_wav("Hello", "en", Path("never.wav"))
 
 
@@ -180,13 +181,30 @@ def test_a_hostile_text_arrives_verbatim_on_stdin_and_never_in_argv(tmp_path: Pa
     assert not Path("/tmp/owned").exists()
 
 
-def test_japanese_text_arrives_as_utf8_with_a_japanese_voice(tmp_path: Path) -> None:
+def test_japanese_is_never_given_to_espeak_ng(
+    tmp_path: Path, kiosk_log: pytest.LogCaptureFixture
+) -> None:
+    """espeak-ng reads every kanji as "Chinese letter": with only espeak-ng, Japanese is not
+    read at all, the speaker says so (for the screen) and the log says why."""
     fake = FakeEngine(tmp_path)
     speaker = Speaker(engine=str(fake.path))
+    assert speaker.engine_for("ja") is None
+    assert speaker.engine_for("ja-JP") is None
+    assert speaker.speak(["灯台の光は二十キロ先まで届いた。"], "ja") is False
     speaker.say("灯台の光は二十キロ先まで届いた。", "ja")
+    time.sleep(0.3)
+    assert not (tmp_path / "pid").exists()
+    assert not speaker.speaking()
+    assert "no installed engine reads 'ja'" in kiosk_log.text
+
+
+def test_kanji_in_another_language_never_reach_espeak_ng(tmp_path: Path) -> None:
+    fake = FakeEngine(tmp_path)
+    speaker = Speaker(engine=str(fake.path))
+    speaker.say("The Kwantung Army (関東軍) surrendered.", "en")
     wait_until(lambda: fake.has("argv.json") and not speaker.speaking())
-    assert fake.stdin == "灯台の光は二十キロ先まで届いた。"
-    assert fake.argv[1:3] == ["-v", "ja"]
+    assert "関" not in fake.stdin and "軍" not in fake.stdin
+    assert "Kwantung Army" in fake.stdin and "surrendered" in fake.stdin
 
 
 def test_control_characters_never_reach_the_engine(tmp_path: Path) -> None:
@@ -343,3 +361,19 @@ def test_espeak_ng_treats_a_hostile_text_as_words(tmp_path: Path) -> None:
     synthesize_to_wav(HOSTILE, "en", path)
     assert path.read_bytes()[:4] == b"RIFF"
     assert not Path("/tmp/owned").exists()
+
+
+def test_a_page_is_read_part_by_part_and_the_screen_is_told_which(tmp_path: Path) -> None:
+    """Each part is one engine run, in order; `current_part` is the index in the parts given
+    (an empty part is skipped, not counted out), and the end is announced too."""
+    heard = tmp_path / "heard"
+    script = tmp_path / "fake-espeak-ng"
+    script.write_text(f'#!/bin/sh\ncat >> "{heard}"\necho "|" >> "{heard}"\n')
+    script.chmod(0o755)
+    speaker = Speaker(engine=str(script))
+    seen: list[tuple[bool, int | None]] = []
+    speaker.on_change = lambda: seen.append((speaker.is_speaking, speaker.current_part))
+    assert speaker.speak(["Building on the rocks", " ", "1846–1850"], "en")
+    wait_until(lambda: not speaker.is_speaking)
+    assert heard.read_text() == "Building on the rocks|\n18 46 to 18 50|\n"
+    assert seen == [(True, 0), (True, 2), (False, None)]
