@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import media
+from .drawings.checks import check_drawings
 from .fit import check_fit
 from .model import Exhibit
 from .problems import Problems
@@ -25,6 +26,7 @@ def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     _labels(exhibit, problems)
     check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
+    check_drawings(exhibit, problems)
 
 
 def check_edition(edition: Exhibit, language: str, problems: Problems) -> None:
