@@ -5,7 +5,7 @@ visitor can read on screen (even where the terminal shows no pixels)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import media_files
@@ -53,7 +53,7 @@ async def labels_placed(pilot: Pilot[int]) -> None:
     await pilot.pause()
 
 
-def opened(keys: tuple[str, ...], image: int) -> Callable[[Pilot[int]], object]:
+def opened(keys: tuple[str, ...], image: int) -> Callable[[Pilot[int]], Awaitable[None]]:
     async def run(pilot: Pilot[int]) -> None:
         await pilot.press(*keys)
         await pilot.pause()
