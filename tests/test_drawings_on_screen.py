@@ -151,3 +151,14 @@ async def test_map_labels_stand_over_the_picture_in_the_visitors_language(
         assert old_town.x == pixels.x + pixels.width // 4 + 1
         assert old_town.y == pixels.y + pixels.height // 2
         assert "フェリー航路" in drawn_text(app)
+
+
+async def test_a_picture_being_prepared_is_a_quiet_frame(drawn_yaml: Path) -> None:
+    """No "Picture.picture" (Textual's name for an empty widget) before the pixels arrive."""
+    app = app_for(drawn_yaml)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        picture = app.screen.query_one(".picture")
+        assert str(picture.render()) == ""
+        lines = [strip.text for strip in picture.render_lines(picture.region.reset_offset)]
+        assert "Picture" not in "".join(lines)

@@ -82,7 +82,10 @@ class LabelledMap(Vertical):
             left_out_line.update(Content(" · ".join(label.text for label in self.image.labels)))
             return
         box, origin = pixels[0].region, picture.region
-        placed, left_out = place_labels(self.image.labels, box.width, box.height)
+        # textual-image sends a Sixel picture with the last row of its box: words there
+        # would split that row and lose the whole picture (seen in xterm). They keep off it.
+        rows = box.height - (1 if self.settings.mode == "sixel" else 0)
+        placed, left_out = place_labels(self.image.labels, box.width, rows)
         words = []
         for label in placed:
             static = Static(Content(label.text), classes=f"map-label -{label.kind}")
