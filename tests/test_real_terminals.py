@@ -44,6 +44,12 @@ panels:
       - file: framed.png
         alt: A magenta rectangle with a cyan frame.
 """
+LABELS = """\
+        labels:
+          - {text: Middle, x: 0.5, y: 0.5}
+          - {text: Foot, x: 0.0, y: 0.99}
+"""
+"""Words over the picture, one at the start of its last row: a Sixel picture must survive."""
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +76,8 @@ def display() -> Iterator[str]:
         server.wait(10)
 
 
-@pytest.fixture
-def framed(tmp_path: Path) -> Path:
+@pytest.fixture(params=["plain", "labelled"])
+def framed(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     image = Image.new("RGB", (400, 300), MAGENTA)
     image.paste(CYAN, (0, 0, 400, FRAME))
     image.paste(CYAN, (0, 300 - FRAME, 400, 300))
@@ -79,7 +85,8 @@ def framed(tmp_path: Path) -> Path:
     image.paste(CYAN, (400 - FRAME, 0, 400, 300))
     image.save(tmp_path / "framed.png")
     path = tmp_path / "exhibit.yaml"
-    path.write_text(EXHIBIT, encoding="utf-8")
+    labelled = request.param == "labelled"
+    path.write_text(EXHIBIT + (LABELS if labelled else ""), encoding="utf-8")
     return path
 
 
@@ -212,9 +219,9 @@ async def test_the_picture_is_drawn_whole_and_inside_its_box(
         image = shot(display, wid)
         box = coloured_box(image)
         assert box is not None
-        Path(os.environ.get("KIOSK_SHOTS", "/tmp")).joinpath(f"{terminal}.png").write_bytes(
-            _png(image)
-        )
+        shots = Path(os.environ.get("KIOSK_SHOTS", "/tmp"))
+        kind = "-labelled" if "labels:" in framed.read_text() else ""
+        shots.joinpath(f"{terminal}{kind}.png").write_bytes(_png(image))
         _, _, width, height = geometry(display, wid)
         cell_w, cell_h = width / COLUMNS, height / ROWS
         cx, cy, cw, ch = cells

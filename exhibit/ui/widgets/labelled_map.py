@@ -82,8 +82,9 @@ class LabelledMap(Vertical):
             left_out_line.update(Content(" · ".join(label.text for label in self.image.labels)))
             return
         box, origin = pixels[0].region, picture.region
-        # textual-image sends a Sixel picture with the last row of its box: words there
-        # would split that row and lose the whole picture (seen in xterm). They keep off it.
+        # textual-image sends a Sixel picture at the start of the last row of its box: words
+        # there hide the whole picture (seen in xterm; tests/test_real_terminals.py). They
+        # keep off that row.
         rows = box.height - (1 if self.settings.mode == "sixel" else 0)
         placed, left_out = place_labels(self.image.labels, box.width, rows)
         words = []
