@@ -162,3 +162,35 @@ async def test_a_picture_being_prepared_is_a_quiet_frame(drawn_yaml: Path) -> No
         assert str(picture.render()) == ""
         lines = [strip.text for strip in picture.render_lines(picture.region.reset_offset)]
         assert "Picture" not in "".join(lines)
+
+
+async def test_audio_description_reads_every_figure_of_a_chart(
+    drawn_yaml: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    from exhibit.speech import Speaker
+
+    heard = tmp_path / "heard.txt"
+    engine = tmp_path / "fake-espeak"
+    engine.write_text(f'#!/bin/sh\ncat > "{heard}"\nexec sleep 60\n')
+    engine.chmod(engine.stat().st_mode | stat.S_IXUSR)
+    result = load_exhibit(drawn_yaml)
+    assert result.exhibit is not None
+    app = KioskApp(
+        result.exhibit,
+        editions=result.editions,
+        images=ImageSettings(mode="none", folder=result.folder),
+        speaker=Speaker(engine=os.fspath(engine)),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "a")
+        deadline = time.monotonic() + 10
+        while "Fishing boom" not in (heard.read_text() if heard.exists() else ""):
+            assert time.monotonic() < deadline, "nothing was read aloud"
+            await pilot.pause(0.05)
+        spoken = heard.read_text()
+        assert "North quay, harbour log: 1,200 ships." in spoken
+        assert "Estimates: 400–900 ships." in spoken and "May 1880: First pier." in spoken
+        await pilot.press("down")
