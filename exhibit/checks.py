@@ -6,6 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import media
+from .drawings.checks import check_drawings
 from .fit import check_fit
 from .hours import problems_in
 from .length_checks import check_lengths
@@ -29,6 +30,7 @@ def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
     _hours(exhibit, problems)
+    check_drawings(exhibit, problems)
 
 
 def _hours(exhibit: Exhibit, problems: Problems) -> None:

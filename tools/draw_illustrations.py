@@ -1,4 +1,9 @@
-"""Draw the exhibit's original illustrations (maps, timeline, chart) into media/.
+"""Draw the exhibit's two maps into media/, without words.
+
+The place names and legends are `labels:` and `legend:` of the images in exhibit.yaml, which
+the kiosk draws as text in the visitor's language; `--labels` prints each label's point as a
+fraction of the map, from the latitudes and longitudes below. The timeline and the chart of
+counts, once drawn here too, are data in exhibit.yaml now (`timeline:` and `chart:`).
 
 Run from anywhere: `python tools/draw_illustrations.py [--out DIR]`. The same inputs give
 byte-identical PNGs: nothing random, no timestamps or text chunks, fixed fonts (DejaVu Sans).
@@ -515,115 +520,20 @@ def not_1945_border(lat: float, lon: float) -> bool:
     return 37.4 <= lat <= 38.9 and 124.0 <= lon <= 129.0
 
 
-def city(
-    canvas: Canvas,
-    at: Point,
-    name: str,
-    second: str | None,
-    side: str,
-    colour: Colour,
-    size: int = 25,
-    square: bool = False,
-    shift: float = 0.0,
-) -> None:
-    """A marker with a bold name and an optional smaller second name.
-
-    `side`: "l" or "r" puts the words left or right of the marker; "cu" above it, "cd" below;
-    `shift` moves them sideways.
-    """
-    if square:
-        canvas.square(at, 9, colour, ring=2.5)
-    else:
-        canvas.dot(at, 9, colour, ring=2.5)
-    x, y = at
-    small = round(size * 0.8)
-    block = size * 1.12 + (small * 1.15 if second else 0)
-    if side in ("l", "r"):
-        anchor = "r" if side == "l" else "l"
-        tx, top = x + (-15 if side == "l" else 15), y - size * 0.6
-    else:
-        anchor = "m"
-        tx, top = x + shift, (y - 14 - block) if side == "cu" else (y + 14)
-    canvas.text((tx, top), name, size, bold=True, anchor=anchor + "t", halo=3.5)
-    if second:
-        canvas.text(
-            (tx, top + size * 1.12), second, small, fill=MUTED, anchor=anchor + "t", halo=3.0
-        )
-
-
-def region(canvas: Canvas, at: Point, words: str, size: int = 24) -> None:
-    canvas.text(at, words, size, fill=MUTED, anchor="mm")
-
-
-def wrap(canvas: Canvas, words: str, size: int, width: float, bold: bool = False) -> list[str]:
-    """Lines of at most `width` pixels; a newline in `words` always starts a new line."""
-    lines: list[str] = []
-    for part in words.split("\n"):
-        start = len(lines)
-        for word in part.split():
-            if len(lines) > start and canvas.text_width(f"{lines[-1]} {word}", size, bold) <= width:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-    return lines
-
-
-def paragraph(
-    canvas: Canvas,
-    xy: Point,
-    words: str,
-    size: int,
-    width: float,
-    fill: Colour = TEXT,
-    bold: bool = False,
-    leading: float = 1.32,
-) -> float:
-    """Wrapped text from its top-left corner; returns the y below it."""
-    x, y = xy
-    for line in wrap(canvas, words, size, width, bold):
-        canvas.text((x, y), line, size, fill=fill, bold=bold)
-        y += size * leading
-    return y
-
-
-def side_column(canvas: Canvas, left: float) -> None:
-    canvas.rect((left, 0, canvas.width, canvas.height), fill=BG)
-    canvas.line([(left, 0), (left, canvas.height)], GRID, 2)
-
-
-def legend_arrow(canvas: Canvas, x: float, y: float, colour: Colour) -> None:
-    broad_arrow(canvas, [(x, y), (x + 52, y)], colour, width=15, head_width=34, head_length=24)
-
-
-def header(canvas: Canvas, title: str, subtitle: str, height: float) -> None:
-    canvas.text((36, 26), title, 44, bold=True)
-    canvas.text((38, 84), subtitle, 25, fill=MUTED)
-    canvas.line([(0, height), (canvas.width, height)], GRID, 2)
-
-
 # --------------------------------------------------------------------------- 1. August Storm
 
 MAP_WIDTH = 1100
-SIDE_WIDTH = 380
 
 
 def draw_august_storm() -> Image.Image:
-    """Map C of the brief: the three Soviet fronts of 9 August 1945 (schematic arrows)."""
-    frame = MapFrame(110.0, 140.5, 37.2, 53.9, 0, 0, MAP_WIDTH)
-    canvas = Canvas(MAP_WIDTH + SIDE_WIDTH, round(frame.height))
-    frame.draw_base(canvas, skip_border=not_1945_border)
+    """Map C of the brief: the three Soviet fronts of 9 August 1945 (schematic arrows).
 
-    for words, lat, lon, size in (
-        ("MANCHURIA", 47.75, 123.0, 27),
-        ("(Manchukuo)", 47.25, 123.0, 21),
-        ("MONGOLIA", 45.2, 112.9, 26),
-        ("U S S R", 52.9, 131.5, 26),
-        ("U S S R", 51.2, 113.9, 26),
-        ("KOREA", 40.45, 127.6, 26),
-        ("Sea of Japan", 40.6, 134.3, 22),
-        ("CHINA", 39.9, 115.0, 26),
-    ):
-        region(canvas, frame.xy(lat, lon), words, size)
+    No words: the place names, the fronts' names and the legend are `labels:` and `legend:`
+    of the image in exhibit.yaml, drawn by the kiosk as text in the visitor's language (their
+    points are STORM_LABELS, printed by `--labels`)."""
+    frame = MapFrame(110.0, 140.5, 37.2, 53.9, 0, 0, MAP_WIDTH)
+    canvas = Canvas(MAP_WIDTH, round(frame.height))
+    frame.draw_base(canvas, skip_border=not_1945_border)
 
     # The three fronts (brief 3.3). Transbaikal: from the Mongolian border (about 47.5 N,
     # 118.5 E) toward Hsinking and Mukden. 1st Far Eastern: from Primorye near Vladivostok west
@@ -652,86 +562,49 @@ def draw_august_storm() -> Image.Image:
         head_width=92,
         head_length=58,
     )
-
-    def front(lat: float, lon: float, lines: Sequence[str]) -> None:
-        x, y = frame.xy(lat, lon)
-        for i, words in enumerate(lines):
-            canvas.text((x, y + i * 31), words, 26, fill=RED, bold=True, anchor="mt", halo=4)
-
-    front(49.35, 116.3, ["Transbaikal", "Front"])
-    front(50.55, 134.4, ["2nd Far Eastern", "Front"])
-    front(47.15, 136.0, ["1st Far", "Eastern", "Front"])
-
-    held, soviet = AMBER, BLUE
-    city(canvas, frame.place("harbin"), "Harbin", None, "l", held)
-    city(canvas, frame.place("hsinking"), "Hsinking", "(Changchun)", "r", held)
-    city(canvas, frame.place("mukden"), "Mukden", "(Shenyang)", "l", held)
-    city(canvas, frame.place("dairen"), "Dairen", "(Dalian)", "cu", held)
-    city(canvas, frame.place("port_arthur"), "Port Arthur", "(Lüshun)", "l", held)
-    city(canvas, frame.place("heijo"), "Pyongyang", "(Heijō)", "cd", held, shift=-34)
-    city(canvas, frame.place("genzan"), "Wonsan", "(Genzan)", "r", held)
-    city(canvas, frame.place("vladivostok"), "Vladivostok", None, "r", soviet)
-    city(canvas, frame.place("khabarovsk"), "Khabarovsk", None, "r", soviet)
-    city(canvas, frame.place("chita"), "Chita", None, "r", soviet)
-
-    left = MAP_WIDTH
-    side_column(canvas, left)
-    x, inner = left + 32, SIDE_WIDTH - 60
-    canvas.text((x, 34), "August Storm", 44, bold=True)
-    canvas.text((x, 94), "9–20 August 1945", 30, fill=AMBER, bold=True)
-    y = paragraph(
-        canvas,
-        (x, 150),
-        "Three Soviet fronts attack Japanese-held Manchuria from the west, north and east.",
-        22,
-        inner,
-        fill=MUTED,
-    )
-    y += 34
-    legend_arrow(canvas, x, y + 13, RED)
-    paragraph(canvas, (x + 72, y), "Soviet front: direction of attack", 21, inner - 72)
-    y += 76
-    canvas.dot((x + 24, y + 13), 9, held, ring=2.5)
-    canvas.text((x + 72, y + 13), "Japanese-held city", 21, anchor="lm")
-    y += 48
-    canvas.dot((x + 24, y + 13), 9, soviet, ring=2.5)
-    canvas.text((x + 72, y + 13), "Soviet city", 21, anchor="lm")
-    y += 48
-    canvas.dashed([(x, y + 13), (x + 50, y + 13)], BORDER, 2.2, dash=9, gap=6)
-    paragraph(
-        canvas, (x + 72, y), "Border (present-day line, where it matches 1945)", 21, inner - 72
-    )
-    paragraph(
-        canvas,
-        (x, canvas.height - 150),
-        "Arrows show general directions, not routes. The 1945 limits of Manchukuo are "
-        "not drawn. Coastlines and borders: GSHHG.",
-        18,
-        inner,
-        fill=MUTED,
-    )
+    for name in ("harbin", "hsinking", "mukden", "dairen", "port_arthur", "heijo", "genzan"):
+        canvas.dot(frame.place(name), 9, AMBER, ring=2.5)
+    for name in ("vladivostok", "khabarovsk", "chita"):
+        canvas.dot(frame.place(name), 9, BLUE, ring=2.5)
     return canvas.finish()
+
+
+STORM_FRAME = (110.0, 140.5, 37.2, 53.9)
+STORM_LABELS: list[tuple[str, float, float, str, str]] = [
+    # (words, lat, lon, side, kind): where the kiosk writes each name (see exhibit.yaml).
+    ("MANCHURIA (Manchukuo)", 47.5, 123.0, "centre", "area"),
+    ("MONGOLIA", 45.2, 112.9, "centre", "area"),
+    ("USSR", 52.9, 131.5, "centre", "area"),
+    ("USSR", 51.2, 113.9, "centre", "area"),
+    ("KOREA", 40.45, 127.6, "centre", "area"),
+    ("Sea of Japan", 40.6, 134.3, "centre", "area"),
+    ("CHINA", 39.9, 115.0, "centre", "area"),
+    ("Transbaikal Front", 49.35, 116.3, "centre", "note"),
+    ("2nd Far Eastern Front", 50.55, 134.4, "centre", "note"),
+    ("1st Far Eastern Front", 47.15, 136.0, "centre", "note"),
+    ("Harbin", *PLACES["harbin"], "left", "place"),
+    ("Hsinking (Changchun)", *PLACES["hsinking"], "right", "place"),
+    ("Mukden (Shenyang)", *PLACES["mukden"], "left", "place"),
+    ("Dairen (Dalian)", *PLACES["dairen"], "above", "place"),
+    ("Port Arthur (Lüshun)", *PLACES["port_arthur"], "left", "place"),
+    ("Pyongyang (Heijō)", *PLACES["heijo"], "below", "place"),
+    ("Wonsan (Genzan)", *PLACES["genzan"], "right", "place"),
+    ("Vladivostok", *PLACES["vladivostok"], "right", "place"),
+    ("Khabarovsk", *PLACES["khabarovsk"], "right", "place"),
+    ("Chita", *PLACES["chita"], "right", "place"),
+]
 
 
 # --------------------------------------------------------------------------- 2. routes
 
 
 def draw_routes() -> Image.Image:
-    """Map G of the brief: into captivity, and home by Nakhodka and Maizuru (schematic)."""
-    frame = MapFrame(107.0, 142.0, 33.2, 54.6, 0, 0, MAP_WIDTH)
-    canvas = Canvas(MAP_WIDTH + SIDE_WIDTH, round(frame.height))
-    frame.draw_base(canvas, skip_border=not_1945_border)
+    """Map G of the brief: into captivity, and home by Nakhodka and Maizuru (schematic).
 
-    for words, lat, lon, size in (
-        ("MANCHURIA", 47.2, 123.3, 26),
-        ("MONGOLIA", 45.6, 111.6, 26),
-        ("S O V I E T   U N I O N", 53.55, 131.6, 24),
-        ("KOREA", 40.1, 127.2, 26),
-        ("JAPAN", 36.9, 139.0, 26),
-        ("Sea of Japan", 40.3, 136.8, 22),
-        ("CHINA", 38.6, 114.0, 26),
-    ):
-        region(canvas, frame.xy(lat, lon), words, size)
+    No words, as the August Storm map: see ROUTES_LABELS."""
+    frame = MapFrame(*ROUTES_FRAME, 0, 0, MAP_WIDTH)
+    canvas = Canvas(MAP_WIDTH, round(frame.height))
+    frame.draw_base(canvas, skip_border=not_1945_border)
 
     p = frame.place
     harbin, mukden, chita = p("harbin"), p("mukden"), p("chita")
@@ -774,245 +647,53 @@ def draw_routes() -> Image.Image:
     ]
     broad_arrows(canvas, into, RED, width=30, head_width=66, head_length=48)
 
-    city(canvas, harbin, "Harbin", None, "l", AMBER)
-    city(canvas, mukden, "Mukden", "(Shenyang)", "l", AMBER)
-    city(canvas, chita, "Chita", None, "cu", BLUE, square=True)
-    city(canvas, khabarovsk, "Khabarovsk", None, "r", BLUE, square=True)
-    city(canvas, komsomolsk, "Komsomolsk-on-Amur", None, "cu", BLUE, square=True)
-    city(canvas, nakhodka, "Nakhodka", None, "r", BLUE)
-    city(canvas, maizuru, "Maizuru", None, "l", TEXT)
-    x, y = frame.xy(51.35, 107.25)
-    for i, words in enumerate(["to Central Asia", "and European USSR"]):
-        canvas.text((x, y + i * 26), words, 20, fill=RED, bold=True, anchor="lt", halo=3.5)
-
-    left = MAP_WIDTH
-    side_column(canvas, left)
-    x, inner = left + 32, SIDE_WIDTH - 60
-    canvas.text((x, 34), "Captivity", 44, bold=True)
-    canvas.text((x, 88), "and return", 44, bold=True)
-    y = paragraph(
-        canvas,
-        (x, 156),
-        "From Manchuria to Soviet labour camps, and home through Nakhodka and Maizuru.",
-        22,
-        inner,
-        fill=MUTED,
-    )
-    y += 30
-    legend_arrow(canvas, x, y + 13, RED)
-    paragraph(canvas, (x + 72, y), "Into captivity, from August 1945", 21, inner - 72)
-    y += 72
-    line_arrow(canvas, [(x, y + 13), (x + 52, y + 13)], AMBER, width=5, head=18, dashed=True)
-    paragraph(canvas, (x + 72, y), "Home by rail to Nakhodka", 21, inner - 72)
-    y += 72
-    legend_arrow(canvas, x, y + 13, AMBER)
-    paragraph(canvas, (x + 72, y), "By sea to Maizuru,\nDec 1946 – Dec 1956", 21, inner - 72)
-    y += 72
-    canvas.square((x + 24, y + 13), 9, BLUE, ring=2.5)
-    paragraph(canvas, (x + 72, y), "Camp region\n(three of many)", 21, inner - 72)
-    y += 70
-
-    # Maizuru's figure (brief 2.5; Maizuru Repatriation Memorial Museum, S23).
-    canvas.rect((x - 4, y, x + inner, y + 206), outline=AMBER, width=2)
-    canvas.text((x + 16, y + 18), "664,531", 44, fill=AMBER, bold=True)
-    paragraph(
-        canvas,
-        (x + 16, y + 76),
-        "people landed at Maizuru, October 1945 – "
-        "September 1958; about 460,000 of them from the USSR",
-        20,
-        inner - 36,
-    )
-    paragraph(
-        canvas,
-        (x, canvas.height - 76),
-        "Routes are schematic. Coastlines and borders: GSHHG.",
-        18,
-        inner,
-        fill=MUTED,
-    )
+    for at in (harbin, mukden, nakhodka):
+        canvas.dot(at, 9, AMBER if at != nakhodka else BLUE, ring=2.5)
+    canvas.dot(maizuru, 9, TEXT, ring=2.5)
+    for at in (chita, khabarovsk, komsomolsk):
+        canvas.square(at, 9, BLUE, ring=2.5)
     return canvas.finish()
 
 
-# --------------------------------------------------------------------------- 3. timeline
+ROUTES_FRAME = (107.0, 142.0, 33.2, 54.6)
+ROUTES_LABELS: list[tuple[str, float, float, str, str]] = [
+    ("MANCHURIA", 47.2, 123.3, "centre", "area"),
+    ("MONGOLIA", 45.6, 111.6, "centre", "area"),
+    ("SOVIET UNION", 53.55, 131.6, "centre", "area"),
+    ("KOREA", 40.1, 127.2, "centre", "area"),
+    ("JAPAN", 36.9, 139.0, "centre", "area"),
+    ("Sea of Japan", 40.3, 136.8, "centre", "area"),
+    ("CHINA", 38.6, 114.0, "centre", "area"),
+    ("Harbin", *PLACES["harbin"], "left", "place"),
+    ("Mukden (Shenyang)", *PLACES["mukden"], "left", "place"),
+    ("Chita", *PLACES["chita"], "above", "place"),
+    ("Khabarovsk", *PLACES["khabarovsk"], "right", "place"),
+    ("Komsomolsk-on-Amur", *PLACES["komsomolsk"], "above", "place"),
+    ("Nakhodka", *PLACES["nakhodka"], "right", "place"),
+    ("Maizuru", *PLACES["maizuru"], "left", "place"),
+    ("to Central Asia and European USSR", 51.35, 107.25, "right", "note"),
+]
 
 
-def draw_timeline() -> Image.Image:
-    """Illustration B of the brief, 1905-1958: dated events above the axis, periods below."""
-    width, height = 1400, 780
-    canvas = Canvas(width, height)
-    start, end = 1905.0, 1959.0
-    left, right = 70.0, width - 70.0
-
-    def x(year: float) -> float:
-        return left + (year - start) / (end - start) * (right - left)
-
-    header(
-        canvas,
-        "From garrison to homecoming, 1905–1958",
-        "Key dates in the history of the Kwantung Army and its men",
-        122,
-    )
-    axis = 560.0
-
-    # Periods, in two lanes under the axis: (from, to, words, colour, lane).
-    periods = [
-        (1906.0, 1919.3, "Kwantung garrison", AMBER_DIM, 0),
-        (1919.3, 1945.62, "Kwantung Army", AMBER, 0),
-        (1945.62, 1956.98, "In Soviet camps", RED, 0),
-        (1932.16, 1945.62, "Manchukuo", BLUE, 1),
-        (1945.77, 1958.68, "Maizuru repatriation port", BLUE, 1),
-    ]
-    for a, b, words, colour, lane in periods:
-        top = axis + 26 + lane * 56
-        canvas.rect((x(a) + 1.5, top, x(b) - 1.5, top + 46), fill=colour)
-        size = 21
-        while canvas.text_width(words, size, True) > x(b) - x(a) - 22:
-            size -= 1
-        canvas.text((x(a) + 11, top + 23), words, size, fill=BG, bold=True, anchor="lm")
-
-    canvas.line([(left - 12, axis), (right + 12, axis)], MUTED, 3)
-    for year in range(1905, 1959):
-        tall = year % 5 == 0
-        reach = 10 if tall else 5
-        canvas.line([(x(year), axis - reach), (x(year), axis + reach)], MUTED if tall else GRID, 2)
-    for year in range(1905, 1959, 5):
-        canvas.text((x(year), axis + 168), str(year), 21, fill=MUTED, anchor="mt")
-        canvas.line([(x(year), axis + 142), (x(year), axis + 160)], GRID, 2)
-
-    # (decimal year, date, lines, tier, side of the leader line the words go). Tiers are
-    # chosen so that no words cross a leader line: a label reaching over another event's
-    # line sits in a higher tier than that line's top.
-    events = [
-        (1905.68, "5 Sep 1905", ["Treaty of Portsmouth:", "lease passes to Japan"], 2, "r"),
-        (1906.5, "1906", ["Kwantung garrison", "set up"], 1, "r"),
-        (1919.3, "Apr 1919", ["The garrison becomes", "the Kwantung Army"], 1, "r"),
-        (1931.71, "18 Sep 1931", ["Mukden Incident"], 4, "r"),
-        (1932.16, "1932", ["Manchukuo", "proclaimed"], 3, "r"),
-        (1945.6, "Aug 1945", ["9 Aug: Soviet invasion", "16 Aug: cease-fire decision"], 1, "l"),
-        (1949.97, "Dec 1949", ["Khabarovsk", "trial"], 2, "l"),
-        (1956.8, "Oct–Dec 1956", ["Joint Declaration;", "last group home"], 3, "l"),
-        (1958.68, "Sep 1958", ["Last ship to", "Maizuru"], 4, "l"),
-    ]
-    tier_height = 92
-    for when, date, lines, tier, side in events:
-        ex = x(when)
-        colour = AMBER if when < 1945 else RED if when < 1950 else BLUE
-        top = axis - 34 - tier * tier_height
-        canvas.line([(ex, axis), (ex, top + 4)], colour, 2)
-        anchor = "l" if side == "r" else "r"
-        tx = ex + (9 if side == "r" else -9)
-        canvas.text((tx, top), date, 24, fill=colour, bold=True, anchor=anchor + "t")
-        for i, words in enumerate(lines):
-            canvas.text((tx, top + 32 + i * 27), words, 21, anchor=anchor + "t")
-        canvas.dot((ex, axis), 8, colour, ring=2.5)
-    return canvas.finish()
-
-
-# --------------------------------------------------------------------------- 4. counts
-
-
-def draw_counts() -> Image.Image:
-    """Charts E and F of the brief: counts of the captives and of the dead, with sources."""
-    width, height = 1200, 920
-    canvas = Canvas(width, height)
-    header(
-        canvas,
-        "How many were held? Competing counts",
-        "Japanese soldiers and civilians held in the Soviet Union after August 1945",
-        122,
-    )
-
-    left, right = 410.0, 1130.0
-    scale_max = 800_000
-
-    def x(value: float) -> float:
-        return left + value / scale_max * (right - left)
-
-    soviet, japan, unesco = RED, AMBER, BLUE
-    grid_top, grid_bottom = 190.0, 800.0
-    for value in range(0, scale_max + 1, 200_000):
-        canvas.line([(x(value), grid_top), (x(value), grid_bottom)], GRID, 1.5)
-        canvas.text((x(value), grid_top - 12), f"{value:,}", 19, fill=MUTED, anchor="md")
-
-    bar = 40
-
-    def label(y: float, name: str, detail: str = "") -> None:
-        if not detail:
-            canvas.text((left - 22, y), name, 23, bold=True, anchor="rm")
-            return
-        canvas.text((left - 22, y - 1), name, 23, bold=True, anchor="rs")
-        canvas.text((left - 22, y + 5), detail, 19, fill=MUTED, anchor="rt")
-
-    def single(y: float, value: int, words: str, colour: Colour) -> None:
-        canvas.rect((x(0), y - bar / 2, x(value), y + bar / 2), fill=colour)
-        canvas.text((x(value) + 12, y), words, 23, bold=True, fill=colour, anchor="lm")
-
-    canvas.text((40, 214), "Held", 26, bold=True)
-    rows = [
-        ("Marshal Vasilevsky", "Soviet commander's memoir", 594_000, "594,000", soviet),
-        ("Soviet record", "in the USSR on 8 Dec 1945", 608_360, "608,360", soviet),
-        ("Soviet figure", "brought to camps", 640_000, "≈640,000", soviet),
-        ("Japan, health ministry", "estimate of those detained", 575_000, "≈575,000", japan),
-    ]
-    y = 280.0
-    for name, detail, value, words, colour in rows:
-        label(y, name, detail)
-        single(y, value, words, colour)
-        y += 60
-    label(y, "UNESCO", "soldiers and civilians")
-    canvas.rect((x(600_000), y - bar / 2, x(800_000), y + bar / 2), fill=unesco)
-    canvas.text((x(600_000) - 12, y), "600,000–800,000", 23, bold=True, fill=unesco, anchor="rm")
-    y += 45
-
-    canvas.line([(40, y), (right, y)], GRID, 2)
-    canvas.text((40, y + 20), "Died in captivity", 26, bold=True)
-    y += 85
-    label(y, "Japan, health ministry", "estimate")
-    single(y, 55_000, "≈55,000", japan)
-    y += 60
-    label(y, "Russian official figure")
-    single(y, 62_068, "62,068", soviet)
-    canvas.text((x(480_000), y - 43), "Most deaths came in the", 20, fill=MUTED, anchor="lm")
-    canvas.text((x(480_000), y - 17), "first winter, 1945–46", 20, fill=MUTED, anchor="lm")
-    y += 60
-    # Higher estimates exist but are disputed: a dashed outline, never a solid bar.
-    label(y, "Higher estimates", "dead or missing; disputed")
-    box = [
-        (x(250_000), y - bar / 2),
-        (x(347_000), y - bar / 2),
-        (x(347_000), y + bar / 2),
-        (x(250_000), y + bar / 2),
-        (x(250_000), y - bar / 2),
-    ]
-    canvas.dashed(box, MUTED, 2.5, dash=10, gap=7)
-    canvas.text((x(347_000) + 12, y), "up to ≈250,000–347,000", 21, fill=MUTED, anchor="lm")
-
-    kx, ky = 40.0, 846.0
-    for words, colour in (
-        ("Soviet or Russian figure", soviet),
-        ("Japanese government", japan),
-        ("UNESCO", unesco),
-    ):
-        canvas.rect((kx, ky - 10, kx + 22, ky + 10), fill=colour)
-        canvas.text((kx + 32, ky), words, 20, anchor="lm")
-        kx += 62 + canvas.text_width(words, 20)
-    canvas.text(
-        (40, 888),
-        "Different parties counted different groups at different dates, so the figures differ.",
-        20,
-        fill=MUTED,
-        anchor="lm",
-    )
-    return canvas.finish()
+def label_points(
+    frame: tuple[float, float, float, float], labels: Sequence[tuple[str, float, float, str, str]]
+) -> list[str]:
+    """Each label as YAML: its point as fractions of the map's width and height."""
+    box = MapFrame(*frame, 0, 0, MAP_WIDTH)
+    lines = []
+    for words, lat, lon, side, kind in labels:
+        x, y = box.xy(lat, lon)
+        lines.append(
+            f"- {{text: {words}, x: {x / MAP_WIDTH:.3f}, y: {y / round(box.height):.3f}, "
+            f"side: {side}, kind: {kind}}}"
+        )
+    return lines
 
 
 # --------------------------------------------------------------------------- all
 
 DRAWINGS: dict[str, Callable[[], Image.Image]] = {
     "map-manchuria-1945.png": draw_august_storm,
-    "timeline-1905-1958.png": draw_timeline,
-    "chart-captivity-figures.png": draw_counts,
     "map-repatriation-routes.png": draw_routes,
 }
 
@@ -1025,7 +706,14 @@ def draw_all(out: Path = MEDIA) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Draw the exhibit's illustrations.")
     parser.add_argument("--out", type=Path, default=MEDIA, help="folder for the PNGs")
+    parser.add_argument(
+        "--labels", action="store_true", help="print the maps' label points for exhibit.yaml"
+    )
     args = parser.parse_args(argv)
+    if args.labels:
+        for frame, labels in ((STORM_FRAME, STORM_LABELS), (ROUTES_FRAME, ROUTES_LABELS)):
+            print("\n".join(label_points(frame, labels)), end="\n\n")
+        return 0
     for path in draw_all(args.out):
         print(f"{path}  {path.stat().st_size / 1024:.0f} KB")
     return 0

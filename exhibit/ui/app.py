@@ -46,7 +46,7 @@ _ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseS
 class KioskApp(Attendance, inherit_bindings=False):
     """A full-screen exhibit. No inherited bindings: ctrl+q, ctrl+c and the palette are gone."""
 
-    CSS_PATH = Path(__file__).with_name("kiosk.tcss")
+    CSS_PATH = [Path(__file__).with_name("kiosk.tcss"), Path(__file__).with_name("drawings.tcss")]
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
     BINDINGS = [

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import App
 
+from ..drawings.spoken import sentences
 from ..logs import LOGGER
 from ..model import Exhibit
 from ..speech import Speaker
@@ -127,7 +128,8 @@ def spoken_text(kiosk: KioskApp) -> str:
         panel = kiosk.current_panel
         parts = [panel.title, panel.period, _plain(panel.body)]
         for image in panel.images:
-            parts += [image.caption, image.alt, image.description]
+            # A chart's or timeline's every figure and date, and a map's names, as sentences.
+            parts += [image.caption, image.alt, " ".join(sentences(image)), image.description]
     else:
         info = exhibit.exhibit
         parts = [info.title, info.subtitle, _plain(info.intro)]

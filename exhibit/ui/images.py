@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..media import PreparedCache
+from .terminal_answers import Answers, ask, kitty_draws_placeholders
 
 MODES = ("auto", "kitty", "sixel", "halfcell", "none")
 """`--images` values: auto-detect, a graphics protocol, coloured half blocks, or words only."""
@@ -24,9 +25,13 @@ _TEXT_TERMINALS = ("linux", "dumb", "vt100", "vt102", "vt220")
 
 
 def choose_mode(
-    requested: str, environ: Mapping[str, str] = os.environ, tty: bool | None = None
+    requested: str,
+    environ: Mapping[str, str] = os.environ,
+    tty: bool | None = None,
+    answers: Answers | None = None,
 ) -> str:
-    """The mode to use: `requested` unless it is "auto", which is resolved for this terminal."""
+    """The mode to use: `requested` unless it is "auto", which is resolved for this terminal
+    from what it answers (`answers`: asked here when not given)."""
     if requested != "auto":
         return requested
     if tty is None:
@@ -39,13 +44,27 @@ def choose_mode(
     if "TMUX" not in environ:  # inside tmux the protocols need passthrough: half blocks instead
         from textual_image.renderable import Image, SixelImage, TGPImage
 
+        answers = answers or ask()
+        if answers.cell:
+            use_cell_size(answers.cell)
         if Image is SixelImage:
             return "sixel"
         if Image is TGPImage:
-            return "kitty"
+            if kitty_draws_placeholders(answers):
+                return "kitty"
+            return "sixel" if answers.sixel else "halfcell"  # an old kitty: never its boxes
     if "256" in term or environ.get("COLORTERM") in ("truecolor", "24bit"):
         return "halfcell"
     return "none"
+
+
+def use_cell_size(cell: tuple[int, int]) -> None:
+    """Scale pictures to the cell size the terminal answered, not to the window size the kernel
+    reports (which may count a border): then a picture fills its box, nothing cut or spilling.
+    textual-image keeps the size it measured on its function; this sets it first."""
+    from textual_image._terminal import CellSize, get_cell_size
+
+    get_cell_size._result = CellSize(*cell)  # type: ignore[attr-defined]
 
 
 def widget_class(mode: str) -> Any:

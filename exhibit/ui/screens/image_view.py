@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from ...model import ImageRef
 from ..images import ImageSettings
+from ..widgets.drawn_image import drawn_widget
 from ..widgets.picture import DescribedImage, Picture
 from ..words import words_of
 from .base import KioskOverlay
@@ -41,10 +42,17 @@ class ImageViewScreen(KioskOverlay):
             words = words_of(self)
             counter = words.IMAGE_COUNTER.format(number=self.index + 1, total=len(self.images))
             yield Static(Content(f"{counter}  ·  {words.VIEWER_HINT}"), id="viewer-counter")
-            if self.settings.shows_pixels and image.file:
+            drawn = drawn_widget(image, self.settings)  # a chart, a timeline, a labelled map
+            if drawn is not None and not image.drawn:
+                yield drawn
+            elif drawn is None and self.settings.shows_pixels and image.file:
                 yield Picture(image, self.settings)
-            with VerticalScroll(id="viewer-words", can_focus=False):
-                if not (self.settings.shows_pixels and image.file):
+            scroll = VerticalScroll(id="viewer-words", can_focus=False)
+            scroll.set_class(image.drawn, "-drawing")  # a chart or timeline scrolls with its words
+            with scroll:
+                if image.drawn and drawn is not None:
+                    yield drawn
+                elif drawn is None and not (self.settings.shows_pixels and image.file):
                     yield DescribedImage(image)
                 if image.caption:
                     yield Static(Content(image.caption), classes="image-caption")

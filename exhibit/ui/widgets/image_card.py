@@ -13,6 +13,7 @@ from textual.widgets import Static
 from ...model import ImageRef
 from ..images import ImageSettings
 from ..words import words_of
+from .drawn_image import drawn_widget
 from .picture import DescribedImage, Picture
 
 
@@ -33,7 +34,10 @@ class ImageCard(Vertical):
         self.index = index
 
     def compose(self) -> ComposeResult:
-        if self.settings.shows_pixels and self.image.file:
+        drawn = drawn_widget(self.image, self.settings)  # a chart, a timeline, a labelled map
+        if drawn is not None:
+            yield drawn
+        elif self.settings.shows_pixels and self.image.file:
             yield Picture(self.image, self.settings)
         else:
             yield DescribedImage(self.image)

@@ -68,6 +68,10 @@ class Picture(Widget):
         self.settings = settings
         self._box: tuple[int, int] | None = None
 
+    def render(self) -> str:
+        """A quiet, empty frame while the pixels are prepared (not Textual's "Picture.picture")."""
+        return ""
+
     def compose(self) -> ComposeResult:
         # Most pictures are laid out at the size of the last one: if that is prepared
         # already, it is part of the first layout instead of arriving after it.

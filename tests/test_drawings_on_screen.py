@@ -1,0 +1,196 @@
+"""Charts, timelines and labelled maps as a visitor sees them: snapshots at 80x24, 120x40 and
+160x50 and in Japanese, on a small exhibit and on the bundled illustrations, and the words a
+visitor can read on screen (even where the terminal shows no pixels)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import media_files
+import pytest
+from test_drawings import DRAWN
+from textual.pilot import Pilot
+
+from exhibit.loader import load_exhibit
+from exhibit.ui.app import KioskApp
+from exhibit.ui.images import ImageSettings, widget_class
+from exhibit.ui.widgets.text_drawing import TextDrawing
+
+SIZES = [(80, 24), (120, 40), (160, 50)]
+
+
+def drawn_text(app: KioskApp) -> str:
+    """What the drawings on the top screen show, as text."""
+    return "\n".join(d.render().plain for d in app.screen.query(TextDrawing) if d.display)
+
+
+def app_for(path: Path, mode: str = "halfcell") -> KioskApp:
+    result = load_exhibit(path)
+    assert result.exhibit is not None, result.problems.sorted()
+    widget_class(mode)
+    settings = ImageSettings(mode=mode, folder=result.folder)
+    return KioskApp(result.exhibit, editions=result.editions, images=settings)
+
+
+@pytest.fixture
+def drawn_yaml(write_yaml: Callable[[str], Path], tmp_path: Path) -> Path:
+    (tmp_path / "media").mkdir(exist_ok=True)
+    media_files.photo(tmp_path / "media" / "map.png", (200, 100))
+    return write_yaml(DRAWN)
+
+
+async def labels_placed(pilot: Pilot[int]) -> None:
+    """Wait until every labelled map has its pixels and its words over them."""
+    deadline = time.monotonic() + 10
+    while any(
+        not m.query(".pixels") or not m.query(".map-label")
+        for m in pilot.app.screen.query(".labelled-map")
+    ):
+        assert time.monotonic() < deadline, "labels never arrived"
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def opened(keys: tuple[str, ...], image: int) -> Callable[[Pilot[int]], Awaitable[None]]:
+    async def run(pilot: Pilot[int]) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+        pilot.app.show_image(image)  # type: ignore[attr-defined]
+        await pilot.pause()
+        await labels_placed(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("keys", "image"),
+    [(("1",), 0), (("1",), 1), (("2",), 0), (("l", "1"), 0), (("l", "2"), 0)],
+    ids=["chart", "timeline", "map", "chart-ja", "map-ja"],
+)
+def test_snapshot_drawn_images_full_screen(
+    snap_compare: Callable[..., bool],
+    drawn_yaml: Path,
+    size: tuple[int, int],
+    keys: tuple[str, ...],
+    image: int,
+) -> None:
+    assert snap_compare(app_for(drawn_yaml), run_before=opened(keys, image), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_snapshot_drawn_images_on_their_panel(
+    snap_compare: Callable[..., bool], drawn_yaml: Path, size: tuple[int, int]
+) -> None:
+    async def run(pilot: Pilot[int]) -> None:
+        await pilot.press("1")
+        await pilot.pause()
+
+    assert snap_compare(app_for(drawn_yaml), run_before=run, terminal_size=size)
+
+
+BUNDLED = Path(__file__).resolve().parent.parent / "exhibit.yaml"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    ("keys", "image"),
+    [
+        (("1",), 0),
+        (("2",), 0),
+        (("4", "enter"), 1),
+        (("5",), 0),
+        (("l", "1"), 0),
+        (("l", "2"), 0),
+        (("l", "4", "enter"), 1),
+        (("l", "5"), 0),
+    ],
+    ids=[
+        "timeline",
+        "storm",
+        "chart",
+        "routes",
+        "timeline-ja",
+        "storm-ja",
+        "chart-ja",
+        "routes-ja",
+    ],
+)
+def test_snapshot_bundled_illustrations(
+    snap_compare: Callable[..., bool], size: tuple[int, int], keys: tuple[str, ...], image: int
+) -> None:
+    assert snap_compare(app_for(BUNDLED), run_before=opened(keys, image), terminal_size=size)
+
+
+async def test_a_chart_is_words_even_on_a_terminal_without_pictures(drawn_yaml: Path) -> None:
+    app = app_for(drawn_yaml, mode="none")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        app.show_image(0)
+        await pilot.pause()
+        text = drawn_text(app)
+        assert "North quay" in text and "1,200" in text and "≈300" in text
+
+
+async def test_map_labels_stand_over_the_picture_in_the_visitors_language(
+    drawn_yaml: Path,
+) -> None:
+    app = app_for(drawn_yaml)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(("l", "2"), 0)(pilot)
+        pixels = app.screen.query_one(".pixels").region
+        labels = {str(label.render()): label.region for label in app.screen.query(".map-label")}
+        assert set(labels) == {"旧市街", "湾"}
+        for region in labels.values():
+            assert pixels.contains_region(region), (region, pixels)
+        old_town = labels["旧市街"]
+        # x 0.25, to the right of its point; y 0.5: the middle row.
+        assert old_town.x == pixels.x + pixels.width // 4 + 1
+        assert old_town.y == pixels.y + pixels.height // 2
+        assert "フェリー航路" in drawn_text(app)
+
+
+async def test_a_picture_being_prepared_is_a_quiet_frame(drawn_yaml: Path) -> None:
+    """No "Picture.picture" (Textual's name for an empty widget) before the pixels arrive."""
+    app = app_for(drawn_yaml)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        picture = app.screen.query_one(".picture")
+        assert str(picture.render()) == ""
+        lines = [strip.text for strip in picture.render_lines(picture.region.reset_offset)]
+        assert "Picture" not in "".join(lines)
+
+
+async def test_audio_description_reads_every_figure_of_a_chart(
+    drawn_yaml: Path, tmp_path: Path
+) -> None:
+    import os
+    import stat
+
+    from exhibit.speech import Speaker
+
+    heard = tmp_path / "heard.txt"
+    engine = tmp_path / "fake-espeak"
+    engine.write_text(f'#!/bin/sh\ncat > "{heard}"\nexec sleep 60\n')
+    engine.chmod(engine.stat().st_mode | stat.S_IXUSR)
+    result = load_exhibit(drawn_yaml)
+    assert result.exhibit is not None
+    app = KioskApp(
+        result.exhibit,
+        editions=result.editions,
+        images=ImageSettings(mode="none", folder=result.folder),
+        speaker=Speaker(engine=os.fspath(engine)),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "a")
+        deadline = time.monotonic() + 10
+        while "Fishing boom" not in (heard.read_text() if heard.exists() else ""):
+            assert time.monotonic() < deadline, "nothing was read aloud"
+            await pilot.pause(0.05)
+        spoken = heard.read_text()
+        assert "North quay, harbour log: 1,200 ships." in spoken
+        assert "Estimates: 400–900 ships." in spoken and "May 1880: First pier." in spoken
+        await pilot.press("down")
