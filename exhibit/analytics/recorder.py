@@ -27,6 +27,7 @@ from pathlib import Path
 from ..logs import LOGGER
 from ..model import AnalyticsSettings
 from . import store
+from .totals import day_of
 from .vocabulary import CHOICES, TITLE, Kind, allowed
 
 log = logging.getLogger(LOGGER)
@@ -58,7 +59,7 @@ class Recorder:
         """Wall-clock seconds since 1970: reports count visits by day and hour."""
         self._queue: queue.SimpleQueue[Item] = queue.SimpleQueue()
         self._queue.put((_EXHIBIT, clock(), "", str(panels)))
-        self._writer = _Writer(path, kiosk_id, keep_raw_days, commit_every, self._queue)
+        self._writer = _Writer(path, kiosk_id, keep_raw_days, commit_every, self._queue, clock)
         self._thread = threading.Thread(target=self._writer.run, name="recorder", daemon=True)
         self._thread.start()
 
@@ -146,10 +147,12 @@ class _Writer:
         keep_raw_days: int,
         commit_every: float,
         items: queue.SimpleQueue[Item],
+        clock: Callable[[], float],
     ) -> None:
         self.path, self.kiosk_id, self.keep_raw_days = path, kiosk_id, keep_raw_days
         self.commit_every = commit_every
         self.items = items
+        self.clock = clock
         self.broken = False
         self.batch: list[store.Event] = []
         self.session = 0
@@ -161,15 +164,14 @@ class _Writer:
         self.dropped = 0
         self.attract = False
         self.last_t = 0
+        self.folded_on = ""
 
     def run(self) -> None:
         try:
             db = store.open_for_writing(self.path, self.kiosk_id)
             self.session = store.last_session(db)
             _end_interrupted_visit(db, self.session)
-            from .folding import fold_old_visits  # the report's code, not needed to record
-
-            fold_old_visits(db, self.keep_raw_days)
+            self._fold(db)
         except (sqlite3.Error, OSError) as error:
             self._give_up(error)
             return
@@ -209,6 +211,16 @@ class _Writer:
             if self._pending() and time.monotonic() - last_commit >= self.commit_every:
                 self._commit(db)
                 last_commit = time.monotonic()
+                if day_of(self.clock(), None) != self.folded_on and not self.open:
+                    self._fold(db)
+
+    def _fold(self, db: sqlite3.Connection) -> None:
+        """Old visits into daily totals: at start, then on the first quiet commit of a day."""
+        from .folding import fold_old_visits  # the report's code: not needed until now
+
+        now = self.clock()
+        fold_old_visits(db, self.keep_raw_days, now=now)
+        self.folded_on = day_of(now, None)
 
     def _pending(self) -> bool:
         return bool(self.batch or self.touches)
