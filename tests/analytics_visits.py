@@ -10,8 +10,8 @@ from pathlib import Path
 from exhibit.analytics.recorder import Recorder
 from exhibit.analytics.vocabulary import CLOSING, INDEX, TITLE
 
-PANELS = 4
-"""Panels a, b, c and d: a diligent visit sees three or more."""
+PANELS = ("a", "b", "c", "d")
+"""The panels' ids: a diligent visit sees three or more."""
 
 
 class Clock:

@@ -38,7 +38,7 @@ def test_each_visit_has_its_origin_length_and_ending(hall: list[Visit]) -> None:
         (4, "title", "idle", 130.0),
         (5, "attract", "idle", 300.0),
     ]
-    assert all(v.panels_total == PANELS for v in hall)
+    assert all(v.panels_total == len(PANELS) for v in hall)
 
 
 def test_pages_and_their_times_begin_with_the_page_on_screen(hall: list[Visit]) -> None:
@@ -92,7 +92,7 @@ def test_a_visit_left_open_ends_at_its_last_event_as_interrupted(tmp_path: Path)
         ("interrupted", 30.0, [(TITLE, 30.0), ("b", 0.0)])
     ]
     # The kiosk's next start writes the missing end, so the file says it too
-    Recorder(path, panels=2, clock=clock).close()
+    Recorder(path, panels=("a", "b"), clock=clock).close()
     db = sqlite3.connect(path)
     ends = db.execute("SELECT t, name FROM events WHERE kind = ?", (Kind.END,)).fetchall()
     assert ends == [(t + 30_000, "interrupted")]
@@ -101,7 +101,7 @@ def test_a_visit_left_open_ends_at_its_last_event_as_interrupted(tmp_path: Path)
 def test_closing_the_kiosk_ends_the_open_visit(tmp_path: Path) -> None:
     path = tmp_path / "visits.sqlite"
     clock = Clock("2026-03-02 10:00:00")
-    recorder = Recorder(path, panels=2, clock=clock)
+    recorder = Recorder(path, panels=("a", "b"), clock=clock)
     recorder.interaction()
     clock.at("2026-03-02 10:00:07")
     recorder.close()
@@ -111,7 +111,7 @@ def test_closing_the_kiosk_ends_the_open_visit(tmp_path: Path) -> None:
 def test_events_outside_a_visit_are_not_recorded(tmp_path: Path) -> None:
     """The attract loop's pages and choices reset between visits are nobody's visit."""
     path = tmp_path / "visits.sqlite"
-    recorder = Recorder(path, panels=2, clock=Clock())
+    recorder = Recorder(path, panels=("a", "b"), clock=Clock())
     for page in ("a", "b", TITLE, "a"):
         recorder.page_shown(page)
     recorder.choice_changed("language", "ja")
@@ -124,8 +124,52 @@ def test_events_outside_a_visit_are_not_recorded(tmp_path: Path) -> None:
 def test_sessions_count_on_after_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "visits.sqlite"
     for _ in range(2):
-        recorder = Recorder(path, panels=2, clock=Clock())
+        recorder = Recorder(path, panels=("a", "b"), clock=Clock())
         recorder.interaction()
         recorder.visit_ended()
         recorder.close()
     assert [v.session for v in read_visits(path)] == [1, 2]
+
+
+def test_the_same_page_shown_again_is_not_a_new_view(tmp_path: Path) -> None:
+    """A page is shown anew when the language or description mode changes."""
+    path = tmp_path / "visits.sqlite"
+    clock = Clock("2026-03-02 10:00:00")
+    recorder = Recorder(path, panels=("a", "b"), clock=clock)
+    recorder.page_shown("a")
+    recorder.interaction()
+    clock.at("2026-03-02 10:00:20")
+    recorder.choice_changed("language", "ja")
+    recorder.page_shown("a")
+    clock.at("2026-03-02 10:00:30")
+    recorder.visit_ended()
+    recorder.close()
+    assert [v.views for v in read_visits(path)] == [[("a", 30.0)]]
+
+
+def test_values_outside_the_vocabulary_are_never_stored(tmp_path: Path) -> None:
+    """Only ids from the exhibit file and the recorder's own words reach the file: a value
+    that could be text typed by someone (spaces, capitals, punctuation, any script) is
+    dropped, whichever call it comes through."""
+    path = tmp_path / "visits.sqlite"
+    recorder = Recorder(path, panels=("a", "b"), clock=Clock())
+    recorder.interaction()
+    for text in ("hello world", "Alice", "a@b.example", "東京", "x" * 41, "09012345678", "c"):
+        recorder.page_shown(text)
+        recorder.choice_changed("language", text)
+        recorder.choice_changed(text, "on")
+        recorder.choice_changed("contrast", text)
+        recorder.image_opened(text, 0)
+        recorder.advisory_skipped(text)
+        recorder.more_opened(text)
+        recorder.visit_started(text)
+        recorder.visit_ended(text)
+    recorder.close()
+    db = sqlite3.connect(path)
+    stored = db.execute("SELECT kind, name, value FROM events").fetchall()
+    assert stored == [
+        (Kind.START, "title", "2"),
+        (Kind.PAGE, TITLE, ""),
+        (Kind.TOUCH, "", "1"),
+        (Kind.END, "closed", ""),
+    ]

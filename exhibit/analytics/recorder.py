@@ -21,7 +21,7 @@ import queue
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..logs import LOGGER
@@ -48,7 +48,7 @@ class Recorder:
         self,
         path: Path,
         *,
-        panels: int,
+        panels: Sequence[str],
         kiosk_id: str | None = None,
         clock: Callable[[], float] = time.time,
         keep_raw_days: int = 90,
@@ -58,7 +58,7 @@ class Recorder:
         self.clock = clock
         """Wall-clock seconds since 1970: reports count visits by day and hour."""
         self._queue: queue.SimpleQueue[Item] = queue.SimpleQueue()
-        self._queue.put((_EXHIBIT, clock(), "", str(panels)))
+        self._queue.put((_EXHIBIT, clock(), " ".join(panels), ""))
         self._writer = _Writer(path, kiosk_id, keep_raw_days, commit_every, self._queue, clock)
         self._thread = threading.Thread(target=self._writer.run, name="recorder", daemon=True)
         self._thread.start()
@@ -104,9 +104,9 @@ class Recorder:
         """The kiosk reset for the next visitor ("idle") or a new visitor began."""
         self._put(Kind.END, reason)
 
-    def exhibit_changed(self, panels: int) -> None:
-        """The exhibit was reloaded; `panels` is its number of panels."""
-        self._put(_EXHIBIT, "", str(panels))
+    def exhibit_changed(self, panels: Sequence[str]) -> None:
+        """The exhibit was reloaded; `panels` are its panel ids, in order."""
+        self._put(_EXHIBIT, " ".join(panels))
 
     def close(self, timeout: float = 5.0) -> None:
         """End an open visit ("closed"), write what is queued, and stop the writer."""
@@ -131,7 +131,7 @@ class NoRecorder:
     def more_opened(self, panel: str) -> None: ...
     def interaction(self) -> None: ...
     def visit_ended(self, reason: str = "idle") -> None: ...
-    def exhibit_changed(self, panels: int) -> None: ...
+    def exhibit_changed(self, panels: Sequence[str]) -> None: ...
     def close(self, timeout: float = 5.0) -> None: ...
 
     working = True
@@ -157,7 +157,8 @@ class _Writer:
         self.batch: list[store.Event] = []
         self.session = 0
         self.open = False
-        self.panels = 0
+        self.panels: frozenset[str] = frozenset()
+        """The exhibit's panel ids: the only panel names an event may hold."""
         self.page = TITLE
         self.choices: dict[str, str] = {}
         self.touches = 0
@@ -246,14 +247,14 @@ class _Writer:
 
     def _take(self, kind: str | Kind, t: float, name: str, value: str) -> None:
         if kind == _EXHIBIT:
-            self.panels = int(value)
+            self.panels = frozenset(name.split())
             return
         if kind == _ATTRACT:
             self.attract = True
             return
         if kind == Kind.START:
-            value = str(self.panels)  # the visit's measure of "more than half the panels"
-        if not isinstance(kind, Kind) or not allowed(kind, name, value):
+            value = str(len(self.panels))  # for "more than half the panels"
+        if not isinstance(kind, Kind) or not allowed(kind, name, value, self.panels):
             self.dropped += 1
             if self.dropped == 1:
                 log.warning("visit recording: an event outside the vocabulary was dropped")
@@ -261,9 +262,9 @@ class _Writer:
         if kind == Kind.START:
             self._start(t, name)
         elif kind == Kind.PAGE:
-            self.page = name
-            if self.open:
+            if self.open and name != self.page:  # the same page again (new language): no view
                 self._add(t, kind, name)
+            self.page = name
         elif kind == Kind.CHOICE:
             self.choices[name] = value
             if self.open:
@@ -285,7 +286,7 @@ class _Writer:
         self.session += 1
         self.open = True
         self.attract = False
-        self._add(t, Kind.START, origin, str(self.panels))
+        self._add(t, Kind.START, origin, str(len(self.panels)))
         for name in CHOICES:  # the choices in force as the visit begins
             if name in self.choices:
                 self._add(t, Kind.CHOICE, name, self.choices[name])
@@ -308,7 +309,7 @@ def _end_interrupted_visit(db: sqlite3.Connection, session: int) -> None:
 
 def open_recorder(
     settings: AnalyticsSettings,
-    panels: int,
+    panels: Sequence[str],
     path: Path | None = None,
     clock: Callable[[], float] = time.time,
 ) -> Recorder | NoRecorder:

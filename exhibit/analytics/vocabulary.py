@@ -1,14 +1,15 @@
 """Everything the kiosk may record, and the checks that keep anything else out.
 
 A closed vocabulary is the privacy guarantee: an event holds a kind, a time and, at most, an id
-from the exhibit file (a panel id, a language code) or a word from the lists below. Nothing
-a visitor types, no key names, no identifiers. A value that does not fit is dropped, never
-stored (see `allowed`).
+from the exhibit file (one of its panel ids, a language code), a small number, or a word from
+the lists below. Nothing a visitor types, no key names, no identifiers. A value that does not
+fit is dropped, never stored (see `allowed`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from enum import IntEnum
 
 
@@ -55,8 +56,13 @@ def is_panel_id(text: str) -> bool:
     return len(text) <= 40 and _ID.fullmatch(text) is not None
 
 
-def allowed(kind: Kind, name: str, value: str) -> bool:
-    """Whether an event fits the vocabulary; one that does not is never stored."""
+def allowed(kind: Kind, name: str, value: str, panels: Collection[str] | None = None) -> bool:
+    """Whether an event fits the vocabulary; one that does not is never stored. With
+    `panels`, a panel name must also be one of the exhibit's panel ids."""
+
+    def is_panel(text: str) -> bool:
+        return is_panel_id(text) and (panels is None or text in panels)
+
     if kind is Kind.START:
         return name in ORIGINS and value.isdigit() and len(value) <= 4
     if kind is Kind.CHOICE:
@@ -64,11 +70,11 @@ def allowed(kind: Kind, name: str, value: str) -> bool:
             return len(value) <= 20 and _LANGUAGE.fullmatch(value) is not None
         return name in CHOICES and value in SWITCH
     if kind is Kind.PAGE:
-        return value == "" and (name in PAGES or is_panel_id(name))
+        return value == "" and (name in PAGES or is_panel(name))
     if kind is Kind.IMAGE:
-        return is_panel_id(name) and value.isdigit() and len(value) <= 3
+        return is_panel(name) and value.isdigit() and len(value) <= 3
     if kind in (Kind.SKIP, Kind.MORE):
-        return value == "" and is_panel_id(name)
+        return value == "" and is_panel(name)
     if kind is Kind.TOUCH:
         return name == "" and (value == "" or value.isdigit())
     return kind is Kind.END and name in REASONS and value == ""
