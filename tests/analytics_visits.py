@@ -31,7 +31,7 @@ class Clock:
 def record_hall(path: Path, **options: object) -> None:
     """Five visits on 2 and 3 March 2026 (UTC); see the comments for what each did."""
     clock = Clock()
-    r = Recorder(path, panels=PANELS, kiosk_id="hall", clock=clock, **options)  # type: ignore[arg-type]
+    r = Recorder(path, panels=PANELS, kiosk_id="hall", clock=clock, tz=UTC, **options)  # type: ignore[arg-type]
     r.choice_changed("language", "en")
     r.page_shown(TITLE)
 
@@ -144,7 +144,7 @@ def record_hall(path: Path, **options: object) -> None:
 def record_foyer(path: Path) -> None:
     """One visit to a second kiosk on 3 March: title 1 s, panel a 60 s, 2 touches."""
     clock = Clock("2026-03-03 10:59:00")
-    r = Recorder(path, panels=PANELS, kiosk_id="foyer", clock=clock)
+    r = Recorder(path, panels=PANELS, kiosk_id="foyer", clock=clock, tz=UTC)
     r.choice_changed("language", "en")
     r.page_shown(TITLE)
     clock.at("2026-03-03 11:00:00")

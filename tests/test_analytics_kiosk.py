@@ -3,7 +3,8 @@ as the app will be (pending the journey refactor of exhibit/ui, the wiring lives
 test's subclass: each hook is one line the app will call). The recorder's clock is turned by
 hand, so every recorded time is exact; the app's own idle timers run small and real.
 
-Also here: nothing a visitor types reaches the file, whatever keys they press."""
+Also here: nothing a visitor types reaches the file, whatever keys they press.
+The wiring is in tests/analytics_wiring.py."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from datetime import UTC
 from pathlib import Path
 
 from analytics_visits import Clock
+from analytics_wiring import RecordedKiosk
 from textual import events
 from textual.pilot import Pilot
 
@@ -24,10 +26,8 @@ from exhibit.analytics.recorder import Recorder
 from exhibit.analytics.sessions import visits
 from exhibit.analytics.vocabulary import CLOSING, TITLE, Kind, allowed
 from exhibit.loader import load_exhibit
-from exhibit.ui.app import KioskApp
 from exhibit.ui.screens.image_view import ImageViewScreen
 from exhibit.ui.screens.title import TitleScreen
-from exhibit.ui.theme import HIGH_CONTRAST
 
 EXHIBIT = """\
 exhibit:
@@ -47,56 +47,6 @@ panels:
     title: {en: Lamps and lenses, ja: 灯火とレンズ}
     body: {en: Fresnel lenses threw the light twenty miles., ja: フレネルレンズは光を遠くへ届けた。}
 """
-
-
-class RecordedKiosk(KioskApp):
-    """The kiosk with its recorder: the calls the app itself will make after the refactor."""
-
-    recorder: Recorder
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.recorder.choice_changed("language", self.language)
-        self.recorder.page_shown(TITLE)
-
-    def _start_attract(self) -> None:
-        # Idle at the title, the kiosk goes back to its loop without a countdown or a reset:
-        # that also ends a visit (no visit is open at start-up or after a reset).
-        self.recorder.visit_ended("idle")
-        super()._start_attract()
-        self.recorder.attract_started()
-
-    def _on_visitor_input(self, event: events.Event) -> bool:
-        self.recorder.interaction()
-        return super()._on_visitor_input(event)
-
-    def show_page(self, position: int) -> None:
-        super().show_page(position)
-        page = TITLE if position == 0 else CLOSING if position == self.last_position else None
-        self.recorder.page_shown(page or self.exhibit.panels[position - 1].id)
-
-    def show_image(self, index: int) -> None:
-        super().show_image(index)
-        if isinstance(self.screen, ImageViewScreen):
-            self.recorder.image_opened(self.current_panel.id, index)
-
-    def set_language(self, language: str) -> None:
-        super().set_language(language)
-        self.recorder.choice_changed("language", language)
-
-    def action_describe(self) -> None:
-        super().action_describe()
-        self.recorder.choice_changed("describe", self.images.describe)
-
-    def action_contrast(self) -> None:
-        super().action_contrast()
-        self.recorder.choice_changed("contrast", self.theme == HIGH_CONTRAST.name)
-
-    def reset_to_start(self) -> None:
-        self.recorder.visit_ended("idle")
-        super().reset_to_start()
-        self.recorder.choice_changed("describe", False)
-        self.recorder.choice_changed("contrast", False)
 
 
 async def wait_for(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 20) -> None:
@@ -124,6 +74,7 @@ def make_kiosk(tmp_path: Path, clock: Clock) -> RecordedKiosk:
         panels=[panel.id for panel in result.exhibit.panels],
         kiosk_id="pier",
         clock=clock,
+        tz=UTC,
     )
     return app
 
@@ -175,7 +126,7 @@ async def test_two_visits_through_the_real_kiosk(tmp_path: Path) -> None:
     assert (second.origin, second.views, second.touches) == ("attract", [(TITLE, 120.0)], 1)
     assert second.bounced and not second.diligent
 
-    report = compute(read_kiosks([tmp_path / "visits.sqlite"], UTC))
+    report = compute(read_kiosks([tmp_path / "visits.sqlite"]))
     # 190 and 120 s -> median 155, p90 (rank 2) 190; pages 4 and 1 -> 2.5
     assert report.table("summary").rows == (("pier", 2, 2, 155, 190, 2.5, 50.0, 50.0, 1),)
     assert report.table("endings").rows == (

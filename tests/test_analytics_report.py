@@ -12,7 +12,7 @@ from analytics_visits import record_foyer, record_hall
 
 from exhibit.analytics import store
 from exhibit.analytics.figures import Report, compute, median, percentile
-from exhibit.analytics.folding import fold_old_visits
+from exhibit.analytics.folding import forget_old_events
 from exhibit.analytics.reading import read_kiosks
 from exhibit.analytics.report_cli import main as report_main
 from exhibit.analytics.vocabulary import CLOSING, TITLE
@@ -28,7 +28,7 @@ def files(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def report_of(*paths: Path, since: str = "", until: str = "") -> Report:
-    return compute(read_kiosks(paths, UTC, since), since, until)
+    return compute(read_kiosks(paths), since, until)
 
 
 def rows(report: Report, table: str) -> list[tuple[object, ...]]:
@@ -122,14 +122,12 @@ def test_since_and_until_choose_whole_days(files: tuple[Path, Path]) -> None:
     assert report_of(files[0], since="2026-04-01").first_day == "2026-04-01"
 
 
-def test_folded_days_report_the_same_figures(files: tuple[Path, Path]) -> None:
+def test_old_events_go_and_the_figures_stay(files: tuple[Path, Path]) -> None:
     before = report_of(*files)
     db = store.open_for_writing(files[0])
-    # on 4 March, keeping one day: the visits of 2 March (1-4) become daily totals
-    folded = fold_old_visits(db, 1, now=1772625600.0, tz=UTC)  # 2026-03-04 12:00 UTC
-    assert folded == 4
-    assert [row[0] for row in store.daily_rows(db)] == ["2026-03-02"]
-    assert db.execute("SELECT count(DISTINCT session) FROM events").fetchone() == (1,)
+    # on 4 March, keeping one day: the events of 2 March (visits 1-4) are forgotten
+    assert forget_old_events(db, 1, now=1772625600.0, tz=UTC) == 4  # 2026-03-04 12:00 UTC
+    assert db.execute("SELECT DISTINCT session FROM events").fetchall() == [(5,)]
     db.close()
     assert report_of(*files) == before
 
@@ -146,7 +144,7 @@ def test_the_command_prints_tables_and_writes_html_and_csv(
     files: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     page, tables = tmp_path / "out" / "report.html", tmp_path / "csv"
-    code = report_main([*map(str, files), "--html", str(page), "--csv", str(tables)], tz=UTC)
+    code = report_main([*map(str, files), "--html", str(page), "--csv", str(tables)])
     assert code == 0
     out = capsys.readouterr().out
     assert "Visits from 2026-03-02 to 2026-03-03" in out
@@ -169,7 +167,7 @@ def test_the_command_prints_tables_and_writes_html_and_csv(
 
 def test_japanese_report(files: tuple[Path, Path], tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    assert report_main([str(files[0]), "--lang", "ja", "--html", str(page)], tz=UTC) == 0
+    assert report_main([str(files[0]), "--lang", "ja", "--html", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
     assert '<html lang="ja">' in html
     for words in ("キオスクの利用記録", "日別の利用数", "滞在時間の中央値", "出典とクレジット"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from datetime import date, tzinfo
+from datetime import date
 from pathlib import Path
 
 from .csv_export import write_csv
@@ -47,8 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str], tz: tzinfo | None = None) -> int:
-    """Runs the report; `tz` is for tests (default: this computer's time zone)."""
+def main(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     args.since, args.until = args.since or "", args.until or ""
     if args.since and args.until and args.since > args.until:
@@ -56,7 +55,7 @@ def main(argv: Sequence[str], tz: tzinfo | None = None) -> int:
         return 2
     paths = args.databases or [default_database()]
     try:
-        report = compute(read_kiosks(paths, tz, args.since), args.since, args.until)
+        report = compute(read_kiosks(paths), args.since, args.until)
     except NotARecord as problem:
         print(f"{problem}. Give the visits.sqlite file of a kiosk.", file=sys.stderr)
         return 1

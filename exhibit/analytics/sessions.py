@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .store import Event
-from .vocabulary import MODES, Kind, is_panel_id
+from .vocabulary import MODES, Kind
 
 
 @dataclass
@@ -47,12 +48,12 @@ class Visit:
 
     @property
     def panels_seen(self) -> set[str]:
-        return {page for page, _ in self.views if is_panel_id(page)}
+        return set(self.reading_seconds)
 
     @property
     def diligent(self) -> bool:
         """Saw more than half of the exhibit's panels (Serrell's "diligent visitor")."""
-        return len(self.panels_seen) * 2 > self.panels_total
+        return len(self.reading_seconds) * 2 > self.panels_total
 
     @property
     def bounced(self) -> bool:
@@ -71,13 +72,19 @@ class Visit:
         longest = max(self.language_seconds.values())
         return next(code for code, s in self.language_seconds.items() if s == longest)
 
+    @cached_property
     def reading_seconds(self) -> dict[str, float]:
-        """Seconds on each panel seen, all its showings added up."""
+        """Seconds on each panel seen, all its showings added up (read once the visit is
+        complete)."""
         totals: dict[str, float] = {}
         for page, seconds in self.views:
-            if is_panel_id(page):
+            if not page.startswith(":"):  # pages that are not panels begin with one
                 totals[page] = totals.get(page, 0.0) + seconds
         return totals
+
+
+_START, _PAGE, _TOUCH, _CHOICE = int(Kind.START), int(Kind.PAGE), int(Kind.TOUCH), int(Kind.CHOICE)
+"""As plain integers: compared for every event of a year's report."""
 
 
 class _Builder:
@@ -92,13 +99,14 @@ class _Builder:
 
     def add(self, t: float, kind: int, name: str, value: str) -> None:
         visit = self.visit
-        visit.end = max(visit.end, t)
-        if kind == Kind.PAGE:
-            self._close_page(t)
+        visit.end = t  # events come in the order they happened
+        if kind == _PAGE:
+            if self.page is not None:
+                visit.views.append((self.page, t - self.page_since))
             self.page, self.page_since = name, t
-        elif kind == Kind.TOUCH:
+        elif kind == _TOUCH:
             visit.touches += int(value)
-        elif kind == Kind.CHOICE:
+        elif kind == _CHOICE:
             if name == "language":
                 self._close_language(t)
                 self.language = value
@@ -113,10 +121,6 @@ class _Builder:
         elif kind == Kind.END:
             visit.reason = name
 
-    def _close_page(self, t: float) -> None:
-        if self.page is not None:
-            self.visit.views.append((self.page, t - self.page_since))
-
     def _close_language(self, t: float) -> None:
         if self.language:
             seconds = self.visit.language_seconds
@@ -125,7 +129,8 @@ class _Builder:
 
     def finish(self) -> Visit:
         end = self.visit.end
-        self._close_page(end)
+        if self.page is not None:
+            self.visit.views.append((self.page, end - self.page_since))
         self._close_language(end)
         if self.language and self.language not in self.visit.language_seconds:
             self.visit.language_seconds[self.language] = 0.0
@@ -140,7 +145,7 @@ def visits(events: Iterable[Event]) -> Iterator[Visit]:
         if current is not None and session != current.visit.session:
             yield current.finish()
             current = None
-        if kind == Kind.START:
+        if kind == _START:
             if current is not None:
                 yield current.finish()
             current = _Builder(session, t, name, int(value))

@@ -13,8 +13,6 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .vocabulary import Kind
-
 SCHEMA_VERSION = "1"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -105,21 +103,14 @@ def add_events(db: sqlite3.Connection, events: Iterable[Event]) -> None:
 
 
 def events(
-    db: sqlite3.Connection, since_ms: int = 0, upto_session: int | None = None
+    db: sqlite3.Connection, first_session: int = 0, last_session: int | None = None
 ) -> Iterator[Event]:
-    """Events in the order they were recorded; whole visits only: a visit that began before
-    `since_ms` is left out entirely."""
-    first = 0
-    if since_ms:
-        row = db.execute(
-            "SELECT min(session) FROM events WHERE kind = ? AND t >= ?", (Kind.START, since_ms)
-        ).fetchone()
-        first = row[0] if row[0] is not None else last_session(db) + 1
+    """Events of sessions `first_session`..`last_session`, in the order they were recorded."""
     query = "SELECT t, session, kind, name, value FROM events WHERE session >= ?"
-    arguments: tuple[int, ...] = (first,)
-    if upto_session is not None:
+    arguments: tuple[int, ...] = (first_session,)
+    if last_session is not None:
         query += " AND session <= ?"
-        arguments += (upto_session,)
+        arguments += (last_session,)
     yield from db.execute(query + " ORDER BY rowid", arguments)
 
 

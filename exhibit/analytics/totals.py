@@ -1,13 +1,13 @@
-"""Daily totals: what a day's visits add up to, kept after their events are folded away.
+"""Daily totals: what a day's visits add up to. Each visit is added when it ends (writer.py);
+the report reads nothing else, and they stay when old events are forgotten (folding.py).
 
-Each figure of the report can be computed from these totals alone, so old days (folded) and
-recent days (still visit by visit) go through the same arithmetic. Times are kept as counts
-per whole second, which keeps medians exact to the second and a day's row small.
+Times are kept as counts per whole second, which keeps medians exact to the second and a
+day's row small.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import sqlite3
 from datetime import datetime, tzinfo
 from typing import TypeVar
 
@@ -43,17 +43,18 @@ class DayTotals(msgspec.Struct, kw_only=True):
     skipped: Counts = msgspec.field(default_factory=dict)
     more: Counts = msgspec.field(default_factory=dict)
 
-    def add(self, visit: Visit, tz: tzinfo | None) -> None:
+    def add(self, visit: Visit, hour: int) -> None:
+        """Count a visit that began at `hour` (local time)."""
         self.visits += 1
         self.from_attract += visit.origin == "attract"
         self.diligent += visit.diligent
         self.bounced += visit.bounced
-        _count(self.hours, datetime.fromtimestamp(visit.start, tz).hour)
+        _count(self.hours, hour)
         _count(self.holding, round(visit.seconds))
         _count(self.pages, visit.pages)
         if visit.reason == "idle" and visit.last_page:
             _count(self.endings, visit.last_page)
-        for panel, seconds in visit.reading_seconds().items():
+        for panel, seconds in visit.reading_seconds.items():
             _count(self.reading.setdefault(panel, {}), round(seconds))
         if visit.language:
             _count(self.languages, visit.language)
@@ -99,11 +100,12 @@ def day_of(t: float, tz: tzinfo | None) -> str:
     return datetime.fromtimestamp(t, tz).date().isoformat()
 
 
-def by_day(visits: Iterable[Visit], tz: tzinfo | None) -> dict[str, DayTotals]:
-    days: dict[str, DayTotals] = {}
-    for visit in visits:
-        days.setdefault(day_of(visit.start, tz), DayTotals()).add(visit, tz)
-    return days
+def add_to_day(db: sqlite3.Connection, day: str, totals: DayTotals) -> None:
+    """Add `totals` to the day's row (inside the caller's transaction)."""
+    row = db.execute("SELECT totals FROM daily WHERE day = ?", (day,)).fetchone()
+    whole = from_json(row[0]) if row else DayTotals()
+    whole.merge(totals)
+    db.execute("INSERT OR REPLACE INTO daily VALUES (?, ?)", (day, to_json(whole)))
 
 
 def to_json(totals: DayTotals) -> str:
