@@ -128,14 +128,21 @@ def simulate(path: Path, sessions: int, days: int, keep_raw_days: int, seed: int
     db = store.open_for_writing(path, "bench-kiosk")
     first = datetime(2026, 1, 1)
     session, forgotten = store.last_session(db), 0
-    per_day = sessions // days
-    for day in range(days):
-        t = (first + timedelta(days=day, hours=9)).timestamp()
+    # Busier at weekends, quiet on Mondays, and some days busier than others
+    weights = [
+        rng.uniform(0.7, 1.3) * (1.6 if day % 7 in (2, 3) else 0.3 if day % 7 == 4 else 1.0)
+        for day in range(days)  # 1 Jan 2026 is a Thursday
+    ]
+    counts = [int(sessions * w / sum(weights)) for w in weights]
+    counts[0] += sessions - sum(counts)
+    for day, count in enumerate(counts):
+        opening = (first + timedelta(days=day, hours=9)).timestamp()
+        starts = sorted(opening + rng.triangular(0, 9 * 3600, 5 * 3600) for _ in range(count))
         events: list[store.Event] = []
-        for _ in range(per_day + (1 if day < sessions % days else 0)):
+        t = opening
+        for start in starts:  # one visitor at a time: a visit waits for the one before
             session += 1
-            t += rng.uniform(5, 25)
-            events += _visit(rng, session, t)
+            events += _visit(rng, session, max(start, t + rng.uniform(3, 10)))
             t = events[-1][0] / 1000
         totals: dict[str, DayTotals] = {}
         count_visits(events, totals, None)  # as the writer does when each visit ends

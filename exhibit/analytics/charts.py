@@ -24,11 +24,12 @@ def horizontal_bars(title: str, items: Sequence[tuple[str, float]], unit: str = 
     for i, (label, value) in enumerate(items):
         y = 4 + i * BAR
         length = room * value / top
+        shown = f"{value:.1f}" if unit == " %" else _number(value)
         parts.append(
             f'<text x="{LABEL - 8}" y="{y + 15}" text-anchor="end">{escape(label)}</text>'
             f'<rect x="{LABEL}" y="{y + 3}" width="{length:.1f}" height="{BAR - 6}" '
             f'fill="{COLOUR}"/>'
-            f'<text x="{LABEL + length + 6:.1f}" y="{y + 15}">{_number(value)}{unit}</text>'
+            f'<text x="{LABEL + length + 6:.1f}" y="{y + 15}">{shown}{unit}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -40,7 +41,7 @@ def columns(title: str, items: Sequence[tuple[str, float]], every: int = 1) -> s
         return ""
     top = max(value for _, value in items) or 1
     plot_height, base = 160, 180
-    step = (WIDTH - 60) / len(items)
+    step = min(40.0, (WIDTH - 60) / len(items))  # a few days: narrow columns, not slabs
     parts = [_open(title, base + 40)]
     parts.append(f'<text x="4" y="14">{_number(top)}</text>')
     parts.append(f'<line x1="40" y1="{base}" x2="{WIDTH}" y2="{base}" stroke="#888"/>')
@@ -52,7 +53,7 @@ def columns(title: str, items: Sequence[tuple[str, float]], every: int = 1) -> s
             f'height="{height:.1f}" fill="{COLOUR}"><title>{escape(label)}: '
             f"{_number(value)}</title></rect>"
         )
-        if i % every == 0:
+        if i % every == 0 or i == len(items) - 1:
             parts.append(
                 f'<text x="{x + step / 2:.1f}" y="{base + 16}" text-anchor="middle">'
                 f"{escape(label)}</text>"

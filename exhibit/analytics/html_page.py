@@ -15,6 +15,9 @@ body { font-family: "Noto Sans", "Noto Sans CJK JP", "Hiragino Sans", sans-serif
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2rem; }
 table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border-bottom: 1px solid #ccc; padding: .25rem .6rem; text-align: left; }
+td:first-child, th[scope=row] { white-space: nowrap; }
+th[scope=row] { font-weight: normal; }
+table.crossed th, table.crossed td { padding: .25rem .3rem; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg { display: block; max-width: 100%; height: auto; margin: .5rem 0; }
 svg text { fill: #1a1a1a; }
@@ -34,7 +37,9 @@ def html_report(report: Report, language: str) -> str:
             if table.rows:
                 body.append(f"<section><h2>{escape(said[table.name])}</h2>")
                 body.append(_chart(report, table, language))
-                body.append(_table(table, language))
+                body.append(
+                    _crossed(table, language) if table.name in CROSSED else _table(table, language)
+                )
                 body.append("</section>")
         body.append(f'<p class="note">{escape(said["notes"])}</p>')
     return (
@@ -43,6 +48,35 @@ def html_report(report: Report, language: str) -> str:
         f"<title>{escape(said['report'])}</title><style>{_STYLE}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
+
+
+CROSSED = ("days", "hours")
+"""Tables of (kiosk, day or hour, visits), shown with one column per kiosk (days) or per
+hour (hours), which is shorter to read; the CSV files keep them one row per figure."""
+
+
+def _crossed(table: Table, language: str) -> str:
+    said = words(language)
+    kiosks = list(dict.fromkeys(str(row[0]) for row in table.rows))
+    keys = list(dict.fromkeys(str(row[1]) for row in table.rows))
+    value = {(str(row[0]), str(row[1])): str(row[2]) for row in table.rows}
+    if table.name == "hours":  # a row per kiosk, a column per hour
+        corner, lines, across = said["kiosk"], kiosks, keys
+        cells = [[value.get((line, key), "0") for key in across] for line in lines]
+    else:  # a row per day, a column per kiosk
+        corner, lines, across = said[table.columns[1]], keys, kiosks
+        cells = [[value.get((key, line), "") for key in across] for line in lines]
+    head = f'<th scope="col">{escape(corner)}</th>' + "".join(
+        f'<th class="n" scope="col">{escape(cell_text("kiosk", key, language))}</th>'
+        for key in across
+    )
+    rows = "".join(
+        f'<tr><th scope="row">{escape(cell_text("kiosk", line, language))}</th>'
+        + "".join(f'<td class="n">{escape(text)}</td>' for text in line_cells)
+        + "</tr>"
+        for line, line_cells in zip(lines, cells, strict=True)
+    )
+    return f'<table class="crossed"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
 
 
 def _table(table: Table, language: str) -> str:
