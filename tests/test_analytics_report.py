@@ -4,11 +4,14 @@ tests/analytics_visits.py (hall: visits 1-5 over two days; foyer: one visit)."""
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from datetime import UTC
 from pathlib import Path
 
 import pytest
 from analytics_visits import record_foyer, record_hall
+from conftest import ROOT
 
 from exhibit.analytics import store
 from exhibit.analytics.figures import Report, compute, median, percentile
@@ -189,3 +192,17 @@ def test_kiosk_report_subcommand_and_plain_messages(
     with pytest.raises(SystemExit):
         kiosk_main(["report", "--since", "March"])
     assert "not a date; write YEAR-MONTH-DAY" in capsys.readouterr().err
+
+
+def test_recording_and_reporting_never_import_textual() -> None:
+    """Recording runs inside the kiosk but belongs to the core; the report runs without
+    the UI (Rich, for its tables, only when printing to the terminal)."""
+    code = (
+        "import sys\n"
+        "from exhibit.analytics import recorder, report_cli, html_page, csv_export\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')]\n"
+        "from exhibit.analytics import terminal\n"
+        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
