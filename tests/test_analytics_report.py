@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-from datetime import UTC
+from datetime import UTC, date
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,7 @@ from conftest import ROOT
 from exhibit.analytics import store
 from exhibit.analytics.figures import Report, compute, median, percentile
 from exhibit.analytics.folding import forget_old_events
+from exhibit.analytics.headline import Headline, glance
 from exhibit.analytics.reading import read_kiosks
 from exhibit.analytics.report_cli import main as report_main
 from exhibit.analytics.vocabulary import CLOSING, TITLE
@@ -206,3 +207,12 @@ def test_recording_and_reporting_never_import_textual() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+
+
+def test_staff_glance_at_today_and_this_week(files: tuple[Path, Path]) -> None:
+    """On 3 March: today is visit 5 alone (300 s); the week is visits 1-5."""
+    seen = glance(files[0], date(2026, 3, 3))
+    assert seen.today == Headline(1, 300, 100.0, 0.0)
+    assert seen.week == Headline(5, 240, 60.0, 20.0)
+    later = glance(files[0], date(2026, 3, 9))  # 3 March is still within the week
+    assert later.today == Headline(0, None, 0.0, 0.0) and later.week.visits == 1
