@@ -3,6 +3,7 @@ did, and the visits read back match what happened (tests/analytics_visits.py).""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from exhibit.analytics import store
 from exhibit.analytics.recorder import Recorder
 from exhibit.analytics.sessions import Visit, visits
 from exhibit.analytics.vocabulary import CLOSING, INDEX, TITLE, Kind
+from exhibit.logs import LOGGER
 
 
 def read_visits(path: Path) -> list[Visit]:
@@ -173,3 +175,31 @@ def test_values_outside_the_vocabulary_are_never_stored(tmp_path: Path) -> None:
         (Kind.TOUCH, "", "1"),
         (Kind.END, "closed", ""),
     ]
+
+
+def test_a_file_that_cannot_be_written_stops_recording_not_the_kiosk(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the kiosk's log may have been set up by another test, which stops it propagating
+    monkeypatch.setattr(logging.getLogger(LOGGER), "propagate", True)
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    recorder = Recorder(blocker / "visits.sqlite", panels=("a",), clock=Clock())
+    recorder._thread.join(10)  # the writer has given up
+    assert not recorder.working
+    for _ in range(3):
+        recorder.interaction()  # still fine to call, and nothing is queued
+        recorder.page_shown("a")
+    assert recorder._queue.empty()
+    recorder.close()
+    assert "visit recording stopped" in caplog.text and "visits.sqlite" in caplog.text
+
+
+def test_a_file_that_is_not_a_database_stops_recording_not_the_kiosk(tmp_path: Path) -> None:
+    path = tmp_path / "visits.sqlite"
+    path.write_bytes(b"this is not SQLite" * 100)
+    recorder = Recorder(path, panels=("a",), clock=Clock())
+    recorder.interaction()
+    recorder.close()
+    assert not recorder.working
+    assert path.read_bytes() == b"this is not SQLite" * 100  # left as it was, for a person

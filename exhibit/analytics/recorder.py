@@ -56,7 +56,8 @@ class Recorder:
         self._thread.start()
 
     def _put(self, kind: str | Kind, name: str = "", value: str = "") -> None:
-        self._queue.put((kind, self.clock(), name, value))
+        if not self._writer.broken:  # a file that cannot be written: nothing piles up
+            self._queue.put((kind, self.clock(), name, value))
 
     def visit_started(self, origin: str = "title") -> None:
         """A visitor's first key or touch after the attract loop ("attract") or at the title

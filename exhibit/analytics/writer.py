@@ -69,22 +69,22 @@ class Writer:
     def run(self) -> None:
         try:
             db = store.open_for_writing(self.path, self.kiosk_id)
-            self.session = store.last_session(db)
-            self._end_interrupted_visit(db)
-            self._forget_old_events(db)
         except (sqlite3.Error, OSError) as error:
             self._give_up(error)
             return
         try:
+            self.session = store.last_session(db)
+            self._end_interrupted_visit(db)
+            self._forget_old_events(db)
             self._loop(db)
-        except (sqlite3.Error, OSError) as error:
+        except Exception as error:  # a full disk, a broken file, a bug: never the kiosk's end
             self._give_up(error)
         finally:
             db.close()
 
     def _give_up(self, error: Exception) -> None:
         self.broken = True
-        log.error("visit recording stopped: %s: %s", self.path, error)
+        log.error("visit recording stopped: %s: %r", self.path, error)
         while True:  # nothing more will be written: let the queue go
             try:
                 self.items.get_nowait()
