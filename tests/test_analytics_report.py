@@ -216,3 +216,10 @@ def test_staff_glance_at_today_and_this_week(files: tuple[Path, Path]) -> None:
     assert seen.week == Headline(5, 240, 60.0, 20.0)
     later = glance(files[0], date(2026, 3, 9))  # 3 March is still within the week
     assert later.today == Headline(0, None, 0.0, 0.0) and later.week.visits == 1
+
+
+def test_a_file_name_with_spaces_and_marks(files: tuple[Path, Path], tmp_path: Path) -> None:
+    odd = tmp_path / "copies from the hall" / "hall #1 ?.sqlite"
+    odd.parent.mkdir()
+    odd.write_bytes(files[0].read_bytes())
+    assert rows(report_of(odd), "summary")[0][:2] == ("hall", 5)

@@ -6,12 +6,17 @@ against the vocabulary, and commits at most once a second, so that a visitor's k
 waits for the disk and a power cut loses at most the last second. If the file cannot be
 written, recording stops (the log says why) and the kiosk carries on.
 
-Integration, in the UI: `attract_started()` when the attract loop begins; `interaction()` on
-every key or touch (outside a visit it starts one, from the attract loop if it was running,
-else from the title; `visit_started(origin)` starts one explicitly);
-`page_shown(page)` whenever a page appears (also in the attract loop: the recorder knows
-which page a visit starts on); `choice_changed(...)` for language and modes, also when the
-kiosk resets them; `visit_ended("idle")` at the idle reset; `close()` when the kiosk stops.
+Integration, in the UI (tests/analytics_wiring.py does it by subclassing today's app):
+`Recorder(path, panels=<panel ids>)` at start (or `open_recorder(exhibit.kiosk.analytics,
+...)`, which honours `record: false`), `exhibit_changed(<panel ids>)` after a reload;
+`attract_started()` when the attract loop begins; `interaction()` on every key or touch,
+before it acts (outside a visit it starts one: from the attract loop if that was running,
+else from the title; `visit_started(origin)` starts one explicitly); `page_shown(page)`
+whenever a page appears, also during the attract loop (a visit starts on the page then on
+screen; the same page shown again is not a new view); `choice_changed(...)` for language and
+modes, also when the kiosk resets them; `image_opened`, `advisory_skipped`, `more_opened`;
+`visit_ended("idle")` when the kiosk goes back to the start or to its loop after a quiet
+spell (also from the title, where there is no countdown); `close()` when the kiosk stops.
 """
 
 from __future__ import annotations

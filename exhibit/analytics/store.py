@@ -64,7 +64,7 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise NotARecord(f"{path}: no such file")
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     except sqlite3.Error as error:
         raise NotARecord(f"{path}: cannot be read as a kiosk's record ({error})") from None
