@@ -113,7 +113,8 @@ def _chart(report: Report, table: Table, language: str) -> str:
     if table.name == "hours":
         return charts.columns(title, [(str(r[1]), float(r[2])) for r in rows], every=3)
     if table.name == "panels":
-        return charts.horizontal_bars(title, [(str(r[1]), float(r[3] or 0)) for r in rows], " s")
+        items = [(str(r[1]), float(r[3] or 0)) for r in rows]
+        return charts.horizontal_bars(title, items, said["seconds_unit"])
     if table.name in ("endings", "languages", "modes"):
         column = table.columns[1]
         items = [(cell_text(column, r[1], language), float(r[3])) for r in rows]

@@ -43,6 +43,7 @@ _EN = {
     "picture": "Picture",
     "opened": "Opened",
     "all": "all kiosks",
+    "seconds_unit": " s",
     "notes": "Diligent: saw more than half of the panels. Bounce: fewer than two keys or "
     "touches. Times are from the first key to the end of the visit.",
 }
@@ -82,6 +83,7 @@ _JA = {
     "picture": "画像",
     "opened": "開かれた回数",
     "all": "全キオスク",
+    "seconds_unit": " 秒",
     "notes": "熱心な利用：パネルの半数を超えて見た利用。直帰：キーまたはタッチが2回未満の利用。"
     "時間は最初のキー操作から利用の終わりまで。",
 }
