@@ -123,7 +123,7 @@ def test_since_and_until_choose_whole_days(files: tuple[Path, Path]) -> None:
     ]
     first_day = report_of(files[0], until="2026-03-02")
     assert rows(first_day, "summary")[0][:2] == ("hall", 4)
-    assert report_of(files[0], since="2026-04-01").first_day == "2026-04-01"
+    assert report_of(files[0], since="2026-04-01").first_day == ""
 
 
 def test_old_events_go_and_the_figures_stay(files: tuple[Path, Path]) -> None:
@@ -183,6 +183,8 @@ def test_kiosk_report_subcommand_and_plain_messages(
 ) -> None:
     assert kiosk_main(["report", str(files[0]), "--since", "2026-03-03"]) == 0
     assert "Visits from 2026-03-03" in capsys.readouterr().out
+    assert kiosk_main(["report", str(files[0]), "--until", "2026-03-01"]) == 0
+    assert "No visits were recorded in this period." in capsys.readouterr().out
     not_a_record = tmp_path / "notes.txt"
     not_a_record.write_text("hello", encoding="utf-8")
     assert kiosk_main(["report", str(not_a_record)]) == 1

@@ -39,6 +39,7 @@ class Table:
 class Report:
     kiosks: tuple[str, ...]
     first_day: str
+    """The first day with visits ("" when there were none)."""
     last_day: str
     tables: tuple[Table, ...]
 
@@ -126,9 +127,9 @@ def compute(
             tuple((k, picture, n) for k in names for picture, n in _most_first(wholes[k].images)),
         ),
     )
-    return Report(
-        names, every_day[0] if every_day else since, every_day[-1] if every_day else until, tables
-    )
+    if not every_day:  # nothing to show: the outputs say so
+        return Report(names, "", "", tables)
+    return Report(names, every_day[0], every_day[-1], tables)
 
 
 def _summary(names: tuple[str, ...], wholes: Mapping[str, DayTotals]) -> Table:
