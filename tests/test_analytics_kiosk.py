@@ -66,7 +66,8 @@ def make_kiosk(tmp_path: Path, clock: Clock) -> RecordedKiosk:
         editions=result.editions,
         demo=True,
         demo_interval=600,  # the attract loop stays on the title during the test
-        idle_timeout=1.5,  # real seconds; the recorder's clock is the hand-turned one
+        idle_timeout=5,  # real seconds, far longer than a key takes even on a busy machine;
+        # the recorder's clock is the hand-turned one
         countdown=0.2,
     )
     app.recorder = Recorder(
