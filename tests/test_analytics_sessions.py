@@ -11,10 +11,11 @@ import pytest
 from analytics_visits import PANELS, Clock, record_hall
 
 from exhibit.analytics import store
-from exhibit.analytics.recorder import Recorder
+from exhibit.analytics.recorder import NoRecorder, Recorder, open_recorder
 from exhibit.analytics.sessions import Visit, visits
 from exhibit.analytics.vocabulary import CLOSING, INDEX, TITLE, Kind
 from exhibit.logs import LOGGER
+from exhibit.model import AnalyticsSettings
 
 
 def read_visits(path: Path) -> list[Visit]:
@@ -203,3 +204,16 @@ def test_a_file_that_is_not_a_database_stops_recording_not_the_kiosk(tmp_path: P
     recorder.close()
     assert not recorder.working
     assert path.read_bytes() == b"this is not SQLite" * 100  # left as it was, for a person
+
+
+def test_exhibit_yaml_switches_recording_off(tmp_path: Path) -> None:
+    off = open_recorder(AnalyticsSettings(record=False), ("a",), tmp_path / "off.sqlite")
+    assert isinstance(off, NoRecorder)
+    off.interaction()
+    off.close()
+    assert not (tmp_path / "off.sqlite").exists()
+    on = open_recorder(AnalyticsSettings(keep_raw_days=7), ("a",), tmp_path / "on.sqlite")
+    assert isinstance(on, Recorder)
+    on.interaction()
+    on.close()
+    assert [v.touches for v in read_visits(tmp_path / "on.sqlite")] == [1]
