@@ -167,6 +167,9 @@ def test_the_command_prints_tables_and_writes_html_and_csv(
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html
     assert "http" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")  # offline
     assert ">185<" in html and ">foyer<" in html
+    # days in order, though foyer (first) has only the second one
+    first, second = (html.index(f'<th scope="row">2026-03-0{d}</th>') for d in (2, 3))
+    assert first < second
 
 
 def test_japanese_report(files: tuple[Path, Path], tmp_path: Path) -> None:

@@ -59,6 +59,8 @@ def _crossed(table: Table, language: str) -> str:
     said = words(language)
     kiosks = list(dict.fromkeys(str(row[0]) for row in table.rows))
     keys = list(dict.fromkeys(str(row[1]) for row in table.rows))
+    if table.name == "days":  # each kiosk's days are in order, but not the kiosks' together
+        keys.sort()
     value = {(str(row[0]), str(row[1])): str(row[2]) for row in table.rows}
     if table.name == "hours":  # a row per kiosk, a column per hour
         corner, lines, across = said["kiosk"], kiosks, keys
