@@ -1,5 +1,6 @@
 """The command line: `kiosk [EXHIBIT_YAML] [--demo] [--interval S] [--idle S] [--check]`,
-and the curator's tools `--schema` and `--screenshot DIR [--size WxH]`."""
+and the curator's tools `--schema` and `--screenshot DIR [--size WxH]`; `kiosk report ...`
+(staff's report of what the kiosk recorded) is analytics/report_cli.py."""
 
 from __future__ import annotations
 
@@ -159,6 +160,11 @@ def screenshots(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["report"]:  # `kiosk report ...`: what the kiosk recorded (analytics/)
+        from .analytics.report_cli import main as report_main
+
+        return report_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.size and args.screenshot is None:

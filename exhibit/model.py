@@ -286,6 +286,16 @@ KeyName = Annotated[
 ]
 
 
+class AnalyticsSettings(Struct, frozen=True):
+    """What the kiosk records about its use: anonymous counts, never who (README: "What the
+    kiosk records")."""
+
+    record: bool = True
+    """Record visits (pages, times, choices) in the kiosk's state folder; false records nothing."""
+    keep_raw_days: Annotated[int, msgspec.Meta(ge=1, le=3650)] = 90
+    """Days each visit's own events are kept before they are folded into daily totals."""
+
+
 class KioskSettings(Struct, frozen=True):
     """How the kiosk behaves when nobody is at it, and how staff close it."""
 
@@ -296,6 +306,7 @@ class KioskSettings(Struct, frozen=True):
     staff_exit_seconds: Seconds = 5.0
     hours: OpeningHours | None = None
     """Opening hours; outside them the screen rests (without: always open)."""
+    analytics: AnalyticsSettings = AnalyticsSettings()
 
 
 class Exhibit(Struct, frozen=True):
