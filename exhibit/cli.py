@@ -157,7 +157,25 @@ def screenshots(
     return 0
 
 
+def beyond_the_hall(argv: Sequence[str]) -> int | None:
+    """`kiosk site DIR` (the exhibit as a website) and `kiosk serve` (the kiosk in browsers):
+    each in its own module, imported only when asked for; None for any other command line."""
+    if argv[:1] == ["site"]:
+        from .site.command import main as site
+
+        return site(argv[1:], DEFAULT_EXHIBIT)
+    if argv[:1] == ["serve"]:
+        from .web.command import main as serve
+
+        return serve(argv[1:], DEFAULT_EXHIBIT)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    code = beyond_the_hall(argv)
+    if code is not None:
+        return code
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.size and args.screenshot is None:

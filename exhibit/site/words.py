@@ -26,6 +26,15 @@ class SiteWords:
     YEARS: str = "Years"
     THIS_PANEL: str = "this panel"
     PICTURE_DATA: str = "The picture's data"
+    # The kiosk in a browser (kiosk serve)
+    BUSY_TITLE: str = "The kiosk is busy"
+    BUSY_TEXT: str = (
+        "Everyone's place at the online kiosk is taken just now. "
+        "Please try again in a minute or two."
+    )
+    BUSY_SITE: str = "Or read the exhibit on its website."
+    SESSION_ENDED: str = "This visit has ended."
+    START_AGAIN: str = "Start again"
 
 
 EN = SiteWords()
@@ -48,6 +57,11 @@ JA = SiteWords(
     YEARS="年",
     THIS_PANEL="このパネル",
     PICTURE_DATA="画像のデータ",
+    BUSY_TITLE="ただいま混み合っています",
+    BUSY_TEXT="オンライン展示の席がすべて埋まっています。1、2分後にもう一度お試しください。",
+    BUSY_SITE="ウェブサイトでも展示をご覧いただけます。",
+    SESSION_ENDED="ご覧いただきありがとうございました。",
+    START_AGAIN="もう一度はじめる",
 )
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}
