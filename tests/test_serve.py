@@ -3,6 +3,8 @@ asked of any other host, a polite refusal past --max-sessions, and no kiosk left
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -216,3 +218,39 @@ def test_serve_listens_on_this_computer_only_by_default() -> None:
 
     args = build_parser(ROOT / "exhibit.yaml").parse_args([])
     assert args.host == DEFAULT_HOST == "127.0.0.1"
+
+
+async def test_a_kiosk_that_will_not_quit_is_terminated_then_killed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textual_serve.download_manager import DownloadManager
+
+    from exhibit.web import sessions
+
+    monkeypatch.setattr(sessions, "GRACE_SECONDS", 0.5)
+    stubborn = (  # answers like a Textual app, then ignores the quit message and SIGTERM
+        "import signal, sys, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); "
+        "print('__GANGLION__', flush=True); time.sleep(600)"
+    )
+
+    async def nothing(*_: object) -> None:
+        return None
+
+    session = sessions.KioskSession(
+        [sys.executable, "-c", stubborn],
+        {},
+        write_bytes=nothing,
+        write_str=nothing,
+        close=nothing,
+        download_manager=DownloadManager(),
+    )
+    await session.start(80, 24)
+    pid = session.pid
+    assert pid is not None and pid in children(os.getpid())
+    try:
+        await session.stop()
+        assert pid not in children(os.getpid())
+    finally:
+        if pid in children(os.getpid()):  # a broken stop(): leave no process behind
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
