@@ -24,6 +24,13 @@ RETRY_SECONDS = 60
 """What a refused visitor's browser is told to wait before trying again."""
 
 
+def websocket_url(request: web.Request) -> str:
+    """From the request, not the --host given: right on 0.0.0.0 and behind an HTTPS proxy
+    (a page served over https may only open wss:// sockets)."""
+    secure = request.secure or request.headers.get("X-Forwarded-Proto") == "https"
+    return f"{'wss' if secure else 'ws'}://{request.host}/ws"
+
+
 class KioskServer(Server):
     """Serves one kiosk per browser tab, up to `max_sessions` at once."""
 
@@ -95,8 +102,7 @@ class KioskServer(Server):
         context = {
             "language": language,
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
-            # From the request, not the --host given: right behind a proxy and on 0.0.0.0.
-            "app_websocket_url": f"ws://{request.host}/ws",
+            "app_websocket_url": websocket_url(request),
             "config": {"static": {"url": "/static/"}},
             "application": {"name": self.exhibit.title},
             "ended": words.SESSION_ENDED,
