@@ -254,3 +254,17 @@ async def test_a_kiosk_that_will_not_quit_is_terminated_then_killed(
         if pid in children(os.getpid()):  # a broken stop(): leave no process behind
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+
+
+def test_a_broken_exhibit_is_not_served(tmp_path: Path) -> None:
+    broken = tmp_path / "exhibit.yaml"
+    broken.write_text("exhibit:\n  titel: x\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "kiosk.py"), "serve", str(broken), "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert "unknown key 'titel'" in run.stderr and "not served" in run.stderr

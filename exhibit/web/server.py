@@ -20,6 +20,11 @@ from .sessions import KioskSession
 log = logging.getLogger("museum-kiosk.serve")
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+BUSY_STYLE = (
+    "<style>body{font-family:system-ui,'Noto Sans CJK JP',sans-serif;max-width:40rem;"
+    "margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1a1a1a;background:#fff}"
+    "a{color:#0a4a80}</style>"
+)
 RETRY_SECONDS = 60
 """What a refused visitor's browser is told to wait before trying again."""
 
@@ -83,7 +88,7 @@ class KioskServer(Server):
         page = (
             f'<!DOCTYPE html>\n<html lang="{languages[0]}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(self.exhibit.title)}</title></head>"
+            f"<title>{html.escape(self.exhibit.title)}</title>{BUSY_STYLE}</head>"
             f"<body><main>{''.join(parts)}</main></body></html>\n"
         )
         return web.Response(
