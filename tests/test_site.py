@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from chromium import HTML_VALIDATE, axe_violations, browser, need, new_page, outside, shots_folder
 from conftest import BUNDLED
@@ -17,6 +18,7 @@ from PIL import Image
 from test_command_line import kiosk
 
 from exhibit.loader import load_exhibit
+from exhibit.model import ImageRef, Panel
 from exhibit.site import write_site
 from exhibit.site.pictures import WEB_BOX, data_html
 
@@ -200,3 +202,55 @@ def test_the_bundled_site_passes_axe_in_chromium(
     page.goto((bundled_site / "index.html").as_uri())
     assert axe_violations(page) == []
     assert outside.requests == []
+
+
+class Bar(msgspec.Struct, frozen=True):
+    label: str
+    value: int
+
+
+class ChartRef(ImageRef, frozen=True):
+    """A text-drawn picture kind as a newer model may have one: data beside the words."""
+
+    bars: tuple[Bar, ...] = ()
+    kind: str = "photo"
+
+
+def test_a_picture_drawn_from_data_is_published_as_its_data(
+    two_languages: Path, tmp_path: Path
+) -> None:
+    result = load_exhibit(two_languages)
+    assert result.exhibit is not None
+    chart = ChartRef(
+        alt="Prisoners held, by count",
+        file="media/tower.png",
+        caption="Competing counts",
+        bars=(Bar(label="Soviet", value=594000), Bar(label="Japanese", value=575000)),
+    )
+    panel = msgspec.structs.replace(result.exhibit.panels[0], images=(chart,))
+    exhibit = msgspec.structs.replace(result.exhibit, panels=(panel,))
+    site = tmp_path / "site"
+    write_site(exhibit, result.folder, site)
+    page = (site / "en" / "towers.html").read_text(encoding="utf-8")
+    assert "<caption>The picture&#x27;s data: bars</caption>" in page
+    assert "<tr><td>Soviet</td><td>594000</td></tr>" in page
+    assert "<img" not in page and "kind" not in page.lower().split("<main")[1]
+    assert "<figcaption>Competing counts" in page
+
+
+class LeadPanel(Panel, frozen=True):
+    """A panel as a newer model may have it, with an opening line."""
+
+    lead: str = ""
+
+
+def test_a_panel_lead_where_the_model_has_one(two_languages: Path, tmp_path: Path) -> None:
+    result = load_exhibit(two_languages)
+    assert result.exhibit is not None
+    old = result.exhibit.panels[0]
+    fields = {f.name: getattr(old, f.name) for f in msgspec.structs.fields(old)}
+    panel = LeadPanel(**fields, lead="Granite & <courage>.")
+    exhibit = msgspec.structs.replace(result.exhibit, panels=(panel,))
+    write_site(exhibit, result.folder, tmp_path / "site")
+    page = (tmp_path / "site" / "en" / "towers.html").read_text(encoding="utf-8")
+    assert '<p class="lead">Granite &amp; &lt;courage&gt;.</p>' in page

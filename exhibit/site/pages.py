@@ -71,16 +71,21 @@ def index_page(exhibit: Exhibit, frame: Frame) -> str:
 
 def _figure(image: ImageRef, number: int, shelf: PictureShelf, up: str, frame: Frame) -> str:
     words = frame.words
-    picture = shelf.get(image.file) if image.file else None
-    if picture is not None:
+    data = picture_data(image)
+    # A picture the model draws from data is published as that data; a file only stands in.
+    picture = shelf.get(image.file) if image.file and not data else None
+    if data:
+        shown = "".join(
+            data_html(value, f"{words.PICTURE_DATA}: {name.replace('_', ' ')}")
+            for name, value in data.items()
+        )
+    elif picture is not None:
         shown = (
             f'<img src="{up}{picture.path}" alt="{text(image.alt)}" '
             f'width="{picture.width}" height="{picture.height}">\n'
         )
     else:  # no file, or one that cannot be read: its words, as on the kiosk
         shown = f'<p class="described">{text(image.alt)}</p>\n'
-    for name, value in picture_data(image).items():
-        shown += data_html(value, f"{words.PICTURE_DATA}: {name.replace('_', ' ')}")
     caption = text(image.caption)
     if image.credit:
         caption += f' <span class="credit">{text(words.CREDIT)}: {text(image.credit)}</span>'
@@ -133,6 +138,9 @@ def panel_page(exhibit: Exhibit, number: int, frame: Frame, shelf: PictureShelf,
     main = f"<article>\n<h1>{text(panel.title)}</h1>\n"
     if _years(panel):
         main += f'<p class="period">{text(_years(panel))}</p>\n'
+    lead = getattr(panel, "lead", "")  # a newer model's opening line, where it has one
+    if isinstance(lead, str) and lead.strip():
+        main += f'<p class="lead">{text(lead)}</p>\n'
     if panel.advisory:
         main += _section("advisory", words.ADVISORY, f"<p>{text(panel.advisory)}</p>\n")
     main += markdown_html(panel.body)

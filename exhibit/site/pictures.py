@@ -78,12 +78,14 @@ class PictureShelf:
 
 
 def picture_data(image: ImageRef) -> dict[str, Any]:
-    """The picture's data fields that are set (none for a plain photograph)."""
+    """The picture's data fields that are set (none for a plain photograph): any field beyond
+    the words and the file whose value is not its default."""
     data = {}
     for field in msgspec.structs.fields(image):
         value = getattr(image, field.name)
-        if field.name not in WORDS_AND_FILE and value not in (None, "", (), []):
-            data[field.name] = msgspec.to_builtins(value)
+        if field.name in WORDS_AND_FILE or value in (None, "", (), []) or value == field.default:
+            continue
+        data[field.name] = msgspec.to_builtins(value)
     return data
 
 
@@ -91,7 +93,7 @@ def data_html(value: Any, heading: str = "") -> str:
     """Any picture data as HTML: rows of like records as a table, a record as a description
     list, a list as a list, anything else as text."""
     caption = f"<caption>{_text(heading)}</caption>" if heading else ""
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+    if isinstance(value, list | tuple) and value and all(isinstance(v, dict) for v in value):
         keys = list(dict.fromkeys(key for row in value for key in row))
         head = "".join(f'<th scope="col">{_text(_label(k))}</th>' for k in keys)
         rows = "".join(
@@ -106,7 +108,7 @@ def data_html(value: Any, heading: str = "") -> str:
             for key, item in value.items()
         )
         return f"{title}<dl>{items}</dl>"
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return f"{title}<ul>{''.join(f'<li>{data_html(item)}</li>' for item in value)}</ul>"
     return f"{title}{_text(str(value))}" if title else _text(str(value))
 
