@@ -3,6 +3,8 @@ asked of any other host, a polite refusal past --max-sessions, and no kiosk left
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import signal
 import socket
@@ -220,9 +222,16 @@ def test_serve_listens_on_this_computer_only_by_default() -> None:
     assert args.host == DEFAULT_HOST == "127.0.0.1"
 
 
-async def test_a_kiosk_that_will_not_quit_is_terminated_then_killed(
+def test_a_kiosk_that_will_not_quit_is_terminated_then_killed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # In a thread of its own: this module's browser (Playwright's sync API) holds an event
+    # loop in the main thread.
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, stubborn_session_is_killed(monkeypatch)).result(timeout=WAIT)
+
+
+async def stubborn_session_is_killed(monkeypatch: pytest.MonkeyPatch) -> None:
     from textual_serve.download_manager import DownloadManager
 
     from exhibit.web import sessions
