@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import browser, new_page, outside, shots_folder
+from chromium import browser, is_local, new_page, outside, shots_folder
 from conftest import ROOT
 
 __all__ = ["browser", "outside"]  # fixtures, used by name
@@ -123,9 +123,11 @@ class Tab:
     def __init__(self, browser: Any, outside: Any) -> None:
         self.page = new_page(browser, outside, viewport={"width": 1100, "height": 700})
         self.received: list[bytes] = []
+        self.sockets: list[str] = []
         self.page.on("websocket", self._watch)
 
     def _watch(self, websocket: Any) -> None:
+        self.sockets.append(websocket.url)  # route() does not see WebSockets: checked here
         websocket.on("framereceived", self._keep)
 
     def _keep(self, frame: Any) -> None:
@@ -173,6 +175,7 @@ def test_a_visitor_turns_pages_and_reads_japanese_in_a_browser(
         (shots / "serve-lighthouses-ja.png").write_bytes(tab.page.screenshot())
     # The page's fonts are its own (no Google Fonts): the terminal's face covers kana and kanji.
     assert tab.page.evaluate("document.fonts.check('16px \"Roboto Mono\"', '灯台守')")
+    assert tab.sockets and all(is_local(url) for url in tab.sockets), tab.sockets
     tab.close()
     assert outside.requests == []
 
