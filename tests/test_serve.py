@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -89,7 +90,12 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
     exhibit = tmp_path / "exhibit.yaml"
     exhibit.write_text(EXHIBIT, encoding="utf-8")
 
-    def start(*options: str) -> Served:
+    def start(*options: str, site_url: str = "") -> Served:
+        if site_url:
+            exhibit.write_text(
+                EXHIBIT.replace("  languages:", f"  site_url: {site_url}\n  languages:"),
+                encoding="utf-8",
+            )
         port = free_port()
         command = [sys.executable, str(ROOT / "kiosk.py"), "serve", str(exhibit)]
         process = subprocess.Popen(
@@ -216,6 +222,17 @@ def test_closing_tabs_ends_their_kiosks(
     tabs[1].close()
     wait_until(lambda: not served.kiosks(), "the last kiosk to end with its tab")
     assert served.process.poll() is None  # the server itself serves on
+
+
+def test_the_page_names_no_other_host_and_offers_the_website(
+    serve: Callable[..., Served],
+) -> None:
+    served = serve(site_url="https://museum.example/lights")
+    with urllib.request.urlopen(served.url, timeout=30) as response:
+        page = response.read().decode("utf-8")
+    # The only address beyond this machine is the link to the exhibit's website.
+    assert re.findall(r"https?://[^\s\"'<>]+", page) == ["https://museum.example/lights/en/"]
+    assert "fonts.googleapis" not in page and '<html lang="en">' in page
 
 
 def test_serve_listens_on_this_computer_only_by_default() -> None:

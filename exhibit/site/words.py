@@ -35,6 +35,7 @@ class SiteWords:
     BUSY_SITE: str = "Or read the exhibit on its website."
     SESSION_ENDED: str = "This visit has ended."
     START_AGAIN: str = "Start again"
+    TEXT_VERSION: str = "This exhibit as a web page, for screen readers"
 
 
 EN = SiteWords()
@@ -62,6 +63,7 @@ JA = SiteWords(
     BUSY_SITE="ウェブサイトでも展示をご覧いただけます。",
     SESSION_ENDED="ご覧いただきありがとうございました。",
     START_AGAIN="もう一度はじめる",
+    TEXT_VERSION="スクリーンリーダー向け：この展示のウェブページ版",
 )
 
 LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}

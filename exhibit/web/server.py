@@ -14,6 +14,7 @@ from aiohttp import web
 from textual_serve.server import Server, to_int
 
 from ..model import Exhibit
+from ..site.addresses import exhibit_address
 from ..site.words import site_words
 from .sessions import KioskSession
 
@@ -110,6 +111,8 @@ class KioskServer(Server):
             "app_websocket_url": websocket_url(request),
             "config": {"static": {"url": "/static/"}},
             "application": {"name": self.exhibit.title},
+            "site": exhibit_address(self.exhibit, language),
+            "text_version": words.TEXT_VERSION,
             "ended": words.SESSION_ENDED,
             "again": words.START_AGAIN,
         }
