@@ -224,6 +224,30 @@ def test_closing_tabs_ends_their_kiosks(
     assert served.process.poll() is None  # the server itself serves on
 
 
+def test_stopping_the_server_ends_every_kiosk(
+    serve: Callable[..., Served], browser: Any, outside: Any
+) -> None:
+    served = serve()
+    tab = Tab(browser, outside)
+    tab.open(served.url)
+    tab.wait_for_kiosk("Three towers and their keepers.")
+    kiosks = served.kiosks()
+    assert len(kiosks) == 1
+    served.process.terminate()
+    assert served.process.wait(timeout=WAIT) == 0
+    wait_until(lambda: not any(alive(pid) for pid in kiosks), "the kiosk to end with the server")
+    ended = lambda: "-closed" in tab.page.evaluate("document.body.className")  # noqa: E731
+    wait_until(ended, "the page to say the visit ended", tab.pause)
+    tab.close()
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def test_the_page_names_no_other_host_and_offers_the_website(
     serve: Callable[..., Served],
 ) -> None:
