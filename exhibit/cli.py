@@ -112,6 +112,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="for development: let ctrl+q end the kiosk",
     )
     parser.add_argument(
+        "--no-audio",
+        action="store_true",
+        help="no audio description (kiosk serve's browser sessions: the computer's speakers "
+        "are not the visitor's)",
+    )
+    parser.add_argument(
         "--log",
         type=Path,
         metavar="FILE",
@@ -204,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # then is garbage, and the collector kept scanning it (~15 ms). The app turns it back on
     # after its first frame (ui/collector.py).
     gc.disable()
-    from .speech import Speaker
+    from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.images import ImageSettings, choose_mode, widget_class
 
@@ -212,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
-    speaker = Speaker()
+    speaker = Speaker(None if args.no_audio else FIND)
     app = KioskApp(
         result.exhibit,
         editions=result.editions,

@@ -3,7 +3,8 @@ browsers, one kiosk per tab.
 
 In a browser the kiosk is not locked down (ctrl+q ends that tab's visit) and never resets to
 the title for a stranger (a tab is one person's), but keeps the keys, touch and languages.
-Browsers show no Kitty or Sixel pictures: they get half blocks.
+Browsers show no Kitty or Sixel pictures: they get half blocks. Audio description is off: it
+would speak from the server's speakers, not the visitor's.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def kiosk_argv(exhibit: Path) -> list[str]:
         BROWSER_IDLE,
         "--images",
         "halfcell",
+        "--no-audio",
     ]
 
 
