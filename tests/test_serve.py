@@ -36,13 +36,13 @@ def test_a_visitor_turns_pages_and_reads_japanese_in_a_browser(
     assert turned != before
     tab.press("l", then="岩の上に建てる")  # the language key, on the same panel
     tab.press("ArrowRight", then="灯台守の見張り")
+    shots = shots_folder()
+    if shots is not None:
+        (shots / "serve-lighthouses-ja.png").write_bytes(tab.page.screenshot())
     tab.press("l", then="The keepers' watch")
     # Audio description would speak from the server's speakers, not the visitor's: off, and
     # the help says so.
     tab.press("?", then="Audio description is not available")
-    shots = shots_folder()
-    if shots is not None:
-        (shots / "serve-lighthouses-ja.png").write_bytes(tab.page.screenshot())
     # The page's fonts are its own (no Google Fonts): the terminal's face covers kana and kanji.
     assert tab.page.evaluate("document.fonts.check('16px \"Roboto Mono\"', '灯台守')")
     assert tab.sockets and all(is_local(url) for url in tab.sockets), tab.sockets

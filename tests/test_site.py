@@ -161,6 +161,8 @@ def test_the_command_writes_the_site_and_refuses_a_broken_exhibit(
     assert run.returncode == 1
     assert "unknown key 'titel'" in run.stderr and "No website was written" in run.stderr
     assert not (tmp_path / "nothing").exists()
+    run = kiosk("site", str(broken), str(two_languages))  # a file where the folder should be
+    assert run.returncode == 1 and "give a folder" in run.stderr
 
 
 @pytest.fixture(scope="module")
