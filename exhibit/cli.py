@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="for development: let ctrl+q end the kiosk",
     )
     parser.add_argument(
+        "--no-audio",
+        action="store_true",
+        help="no audio description (kiosk serve's browser sessions: the computer's speakers "
+        "are not the visitor's)",
+    )
+    parser.add_argument(
         "--log",
         type=Path,
         metavar="FILE",
@@ -159,12 +165,29 @@ def screenshots(
     return 0
 
 
+def beyond_the_hall(argv: Sequence[str]) -> int | None:
+    """`kiosk site DIR` (the exhibit as a website) and `kiosk serve` (the kiosk in browsers):
+    each in its own module, imported only when asked for; None for any other command line."""
+    if argv[:1] == ["site"]:
+        from .site.command import main as site
+
+        return site(argv[1:], DEFAULT_EXHIBIT)
+    if argv[:1] == ["serve"]:
+        from .web.command import main as serve
+
+        return serve(argv[1:], DEFAULT_EXHIBIT)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["report"]:  # `kiosk report ...`: what the kiosk recorded (analytics/)
         from .analytics.report_cli import main as report_main
 
         return report_main(argv[1:])
+    code = beyond_the_hall(argv)
+    if code is not None:
+        return code
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.size and args.screenshot is None:
@@ -196,7 +219,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # then is garbage, and the collector kept scanning it (~15 ms). The app turns it back on
     # after its first frame (ui/collector.py).
     gc.disable()
-    from .speech import Speaker
+    from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.images import ImageSettings, choose_mode, widget_class
 
@@ -204,7 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
-    speaker = Speaker()
+    speaker = Speaker(None if args.no_audio else FIND)
     speaker.log_engines(result.editions or ("en",))  # which engine and voice read each language
     app = KioskApp(
         result.exhibit,

@@ -66,6 +66,15 @@ SourceId = Annotated[
         description="a source id: letters, digits, '.', '_' or '-', e.g. 'S1'",
     ),
 ]
+SiteUrl = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=r"^https?://[^\s/?#]+[^\s]*$",
+        max_length=200,
+        description="the web address of the exhibit's website (made with `kiosk site`), "
+        "e.g. https://museum.example/exhibit/",
+    ),
+]
 Year = Annotated[int, msgspec.Meta(ge=-10000, le=10000, description="a year, e.g. 1945")]
 Seconds = Annotated[
     float, msgspec.Meta(ge=1, le=86400, description="a number of seconds, at least 1")
@@ -274,6 +283,8 @@ class ExhibitInfo(Struct, frozen=True):
     """The languages the texts are written in, e.g. [en, ja]; empty for a one-language exhibit."""
     default_language: LanguageCode | None = None
     """The language a visitor first sees, and after each reset (default: the first listed)."""
+    site_url: SiteUrl | None = None
+    """Where `kiosk site` pages are published: panels then show a QR code of their page there."""
 
 
 KeyName = Annotated[

@@ -47,7 +47,8 @@ def test_check_lists_every_problem_with_file_and_line(tmp_path: Path) -> None:
     assert lines == [
         f"{bad}:1:1: error: exhibit: the key 'title' is missing; it is required",
         f"{bad}:2:3: error: exhibit.titel: unknown key 'titel'; did you mean 'title'? "
-        "(known keys: title, subtitle, intro, timeline, credits, languages, default_language)",
+        "(known keys: title, subtitle, intro, timeline, credits, languages, default_language, "
+        "site_url)",
         f"{bad}:4:3: error: kiosk.demo_interval: expected a number of seconds, at least 1, "
         "got '1:20'",
         f"{bad}: not valid (3 errors, 0 warnings)",
