@@ -183,8 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
     # No garbage collection while Textual is imported and the title is built: nothing made
-    # then is garbage, and the collector kept scanning it (~15 ms). The app turns it back on
-    # after its first frame (ui/collector.py).
+    # then is garbage, and the collector kept scanning it (~15 ms). The app, told to by
+    # collect_garbage, turns it back on after its first frame (ui/collector.py).
     gc.disable()
     from .speech import Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
@@ -206,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         images=ImageSettings(mode=mode, folder=result.folder),
         source=args.exhibit,
         handle_signals=True,
+        collect_garbage=True,
     )
     try:
         app.run()

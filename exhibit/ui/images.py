@@ -69,10 +69,9 @@ def pixels_per_cell(mode: str) -> tuple[int, int]:
     """How many image pixels one terminal cell shows, across and down."""
     if mode == "halfcell":
         return (1, 2)
-    from textual_image._terminal import get_cell_size
+    from .workarounds import cell_size
 
-    size = get_cell_size()
-    return (size.width, size.height)
+    return cell_size()
 
 
 @dataclass
@@ -84,25 +83,7 @@ class ImageSettings:
     describe: bool = False
     """Description mode: every image replaced by its words, whatever the terminal can do."""
     cache: PreparedCache = field(default_factory=PreparedCache)
-    last_box: tuple[int, int] | None = None
-    """The pixel box of the last picture laid out: the size to pre-warm the next panel at."""
 
     @property
     def shows_pixels(self) -> bool:
         return self.mode != "none" and not self.describe
-
-
-_TEXTUAL_BARS: dict[str, list[str]] = {}
-
-
-def use_console_glyphs(console: bool) -> None:
-    """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
-    font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
-    with these class attributes, so each app sets them as it starts."""
-    from textual.scrollbar import ScrollBarRender
-
-    if not _TEXTUAL_BARS:
-        _TEXTUAL_BARS["vertical"] = list(ScrollBarRender.VERTICAL_BARS)
-        _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
-    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
-    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]

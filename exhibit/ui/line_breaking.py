@@ -2,18 +2,16 @@
 with 「（.
 
 Textual wraps text without spaces character by character, so a Japanese paragraph could put a
-full stop at the start of a line, which Japanese typesetting never does. Textual's Content
-takes its break offsets from Rich's `divide_line`, imported into `textual.content`; this
-module wraps that one function (pinned Textual version: see pyproject.toml) and moves such a
-break one character earlier, so the line before it is one character shorter. Nothing else
-about wrapping changes, and text without these characters is untouched.
+full stop at the start of a line, which Japanese typesetting never does. `kinsoku` wraps a
+break-finding function (Rich's `divide_line`, which Textual's Content uses: the wrapping is
+installed by workarounds.japanese_line_breaking) and moves such a break one character
+earlier, so the line before it is one character shorter. Nothing else about wrapping changes,
+and text without these characters is untouched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import textual.content
 
 NO_LINE_START = frozenset(
     "、。，．・：；？！‐ー―〜…‥」』）］｝〕〉》】〙〗ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々"
@@ -52,10 +50,3 @@ def kinsoku(divide: Divide) -> Divide:
 
     divide_line.kinsoku = True  # type: ignore[attr-defined]
     return divide_line
-
-
-def install() -> None:
-    """Make Textual's text wrapping follow the rules above (once; safe to call again)."""
-    current: Divide = getattr(textual.content, "divide_line")  # noqa: B009 - not exported
-    if not getattr(current, "kinsoku", False):
-        setattr(textual.content, "divide_line", kinsoku(current))  # noqa: B010

@@ -15,6 +15,7 @@ from typing import Literal
 
 from textual.pilot import Pilot
 
+from ..journey import Do, Window
 from ..model import Exhibit
 from .app import KioskApp
 
@@ -32,14 +33,14 @@ class Page:
 
     def show(self, app: KioskApp) -> None:
         app.go(self.position)  # also closes the window of the page before
-        if self.window != "advisory" and app.screen.is_modal:
-            app.pop_screen()  # the advisory that going to a panel shows first
+        if self.window != "advisory" and app.state.window is Window.ADVISORY:
+            app.ask(Do.CLOSE)  # the advisory that going to a panel shows first
         if self.window == "image":
-            app.show_image(self.image)
+            app.ask(Do.IMAGE, self.image)
         elif self.window == "index":
-            app.action_index()
+            app.ask(Do.INDEX)
         elif self.window == "help":
-            app.action_help()
+            app.ask(Do.HELP)
 
 
 def preview_pages(exhibit: Exhibit) -> list[Page]:
@@ -94,8 +95,8 @@ def write_previews(
         assert isinstance(app, KioskApp)
         await _settle(pilot)
         for language in languages:
-            if language:
-                app.set_language(language)
+            while language and app.language != language:
+                app.ask(Do.LANGUAGE)
             into = folder / language
             into.mkdir(parents=True, exist_ok=True)
             for page in preview_pages(app.exhibit):

@@ -4,10 +4,6 @@ from exhibit.yaml). A language the kiosk has no words for gets the English ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from textual.dom import DOMNode
 
 
 @dataclass(frozen=True)
@@ -118,13 +114,4 @@ def words_for(language: str) -> Words:
     return WORDS.get(language) or WORDS.get(language.split("-")[0]) or EN
 
 
-def words_of(node: DOMNode) -> Words:
-    """The words for the language the kiosk shows now."""
-    try:
-        words = getattr(node.app, "words", EN)
-    except Exception:  # not in a running app (a widget made outside one)
-        return EN
-    return words if isinstance(words, Words) else EN
-
-
-__all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for", "words_of"]
+__all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for"]

@@ -1,28 +1,29 @@
-"""The help window: every key the visitor can use. Any key closes it."""
+"""The help window: every key the visitor can use. Any key or touch closes it (journey.py)."""
 
 from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from ..words import words_of
+from ...journey import Do
+from ..messages import Asked
+from ..words import Words
 from .base import KioskOverlay
 
 
 class HelpScreen(KioskOverlay):
-    def __init__(self, languages: bool = False, audio: bool = False) -> None:
-        super().__init__()
+    def __init__(self, words: Words, languages: bool = False, audio: bool = False) -> None:
+        super().__init__(words)
         self.languages = languages
         """The exhibit has more than one language: the language key is listed."""
         self.audio = audio
         """A speech engine is installed: the audio key is listed, else its absence said."""
 
     def compose(self) -> ComposeResult:
-        words = words_of(self)
+        words = self.words
         table = Table.grid(padding=(0, 3))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
@@ -40,10 +41,5 @@ class HelpScreen(KioskOverlay):
             window.border_subtitle = words.HELP_HINT
             yield Static(table)
 
-    def on_key(self, event: events.Key) -> None:
-        event.stop()
-        event.prevent_default()
-        self.close()
-
-    def on_click(self, event: events.Click) -> None:
-        self.close()
+    def on_click(self) -> None:
+        self.post_message(Asked(Do.PAGE))

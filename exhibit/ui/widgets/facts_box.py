@@ -9,7 +9,6 @@ from textual.widgets import Static
 
 from ...model import Fact
 from ...text import cells
-from ..words import words_of
 
 MAX_LABEL = 18
 """Longer labels wrap inside their column."""
@@ -18,10 +17,10 @@ MAX_LABEL = 18
 class FactsBox(Vertical):
     """A titled box of label / text pairs."""
 
-    def __init__(self, facts: tuple[Fact, ...]) -> None:
+    def __init__(self, facts: tuple[Fact, ...], title: str) -> None:
         super().__init__()
         self.facts = facts
-        self.border_title = words_of(self).FACTS
+        self.border_title = title
 
     def compose(self) -> ComposeResult:
         # The label column fits the longest label (within reason), so "≈575,000–640,000" stays
