@@ -16,7 +16,7 @@ from . import __version__
 from .loader import LoadResult, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
-from .ui.images import MODES
+from .picture_modes import MODES
 
 DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 """The bundled exhibit beside kiosk.py, whatever the working directory."""
@@ -144,10 +144,11 @@ def screenshots(
     editions: Mapping[str, Exhibit] | None = None,
 ) -> int:
     """Every page as an SVG in `folder`; one line per file, then a summary."""
-    from .ui.preview import write_previews  # Textual is imported only when it is needed
+    from .ui.app import KioskApp  # Textual is imported only when it is needed
+    from .ui.preview import write_previews
 
     try:
-        written = write_previews(exhibit, folder, size, editions)
+        written = write_previews(KioskApp(exhibit, editions=editions), folder, size)
     except OSError as error:
         print(f"{folder}: cannot save the pictures here ({error})", file=sys.stderr)
         return 1

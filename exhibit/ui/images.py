@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ..media import PreparedCache
+from ..picture_modes import MODES
 
-MODES = ("auto", "kitty", "sixel", "halfcell", "none")
-"""`--images` values: auto-detect, a graphics protocol, coloured half blocks, or words only."""
+__all__ = ["MODES", "ImageSettings", "choose_mode", "pixels_per_cell", "widget_class"]
 
 _TEXT_TERMINALS = ("linux", "dumb", "vt100", "vt102", "vt220")
 """Terminals (the Linux console among them) that cannot draw a picture worth looking at."""
