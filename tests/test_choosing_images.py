@@ -15,7 +15,7 @@ from exhibit.ui.screens.panel import PanelScreen
 HINT = "Enter  full screen"
 
 
-async def press_down_until_chosen(pilot: Pilot[None], limit: int = 60) -> int:
+async def press_down_until_chosen(pilot: Pilot[int], limit: int = 60) -> int:
     """Down, as a visitor would, until an image is chosen; how many presses it took."""
     screen = pilot.app.screen
     assert isinstance(screen, PanelScreen)

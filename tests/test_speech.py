@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from exhibit import speech
 from exhibit.logs import LOGGER
 from exhibit.speech import (
     Speaker,
@@ -144,7 +143,7 @@ def test_a_missing_engine_is_logged_not_raised(
 
 
 def test_find_engine_is_none_without_espeak(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(speech.shutil, "which", lambda name: None)
+    monkeypatch.setattr("exhibit.speech.shutil.which", lambda name: None)
     assert find_engine() is None
     assert Speaker().available is False
     with pytest.raises(SpeechError):

@@ -165,7 +165,7 @@ async def test_a_second_exhibit_on_another_subject(lighthouses: Exhibit) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         assert "Lighthouses of the North Sea" in screen_text(app)
         await pilot.press("space")
-        titles = []
+        titles: list[str] = []
         for _ in range(3):
             text = screen_text(app)
             assert f"{len(titles) + 1} / 3" in text
