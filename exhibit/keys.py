@@ -59,12 +59,13 @@ DIGITS = tuple(str(n) for n in range(1, 10))
 """Keys 1-9: that panel (Do.PANEL with the digit's number)."""
 
 PAGE_KEYS = _keys(
-    ("right,space,pagedown", Do.NEXT),
+    ("right,space", Do.NEXT),
     ("enter", Do.OPEN),
-    ("left,pageup,backspace", Do.PREVIOUS),
+    ("pagedown", Do.NEXT),
+    ("left,backspace,pageup", Do.PREVIOUS),
     ("home", Do.FIRST),
     ("end", Do.LAST),
-    ("tab,i", Do.INDEX),
+    ("i,tab", Do.INDEX),
     ("question_mark", Do.HELP),
     ("d", Do.DESCRIBE),
     ("l,L", Do.LANGUAGE),
@@ -76,7 +77,7 @@ PAGE_KEYS = _keys(
     ("down", Do.DOWN),
     ("z", Do.ZOOM),
 )
-"""On a page with no window over it."""
+"""On a page with no window over it (in the order the help window lists them)."""
 
 _TITLE_KEEPS = {Do.PREVIOUS, Do.FIRST, Do.LAST, Do.INDEX, Do.HELP, Do.LANGUAGE, Do.CONTRAST}
 _TITLE_KEEPS |= {Do.LARGER, Do.SMALLER, Do.SPEAK}
@@ -127,12 +128,43 @@ KEY_LABELS = {
 """How a key is written for visitors; any other key is written as its name."""
 
 
-def keys_for(do: Do, keymap: dict[str, Do] = PAGE_KEYS) -> tuple[str, ...]:
-    """Every key of `keymap` that asks for `do`, in the map's order."""
-    return tuple(key for key, asked in keymap.items() if asked is do)
+def keys_for(*wanted: Do, keymap: dict[str, Do] = PAGE_KEYS) -> tuple[str, ...]:
+    """Every key of `keymap` that asks for one of `wanted`, in the map's order."""
+    return tuple(key for key, asked in keymap.items() if asked in wanted)
+
+
+_ARROWS = frozenset("←→↑↓")
 
 
 def label(keys: tuple[str, ...]) -> str:
-    """`keys` as a visitor reads them: "→  Space  PgDn". Shifted twins (L, =) are left out."""
+    """`keys` as a visitor reads them: "→  Space  PgDn", "↑ ↓". Shifted twins (L, =) are left
+    out: the visitor presses the key, not the character."""
     shown = [KEY_LABELS.get(key, key) for key in keys if key not in ("L", "equals_sign")]
-    return "  ".join(shown)
+    return (" " if set(shown) <= _ARROWS else "  ").join(shown)
+
+
+CLOSES_EVERY_WINDOW = tuple(
+    key for key, do in INDEX_KEYS.items() if do is Do.CLOSE and IMAGE_KEYS.get(key) is Do.CLOSE
+)
+"""The key that closes any window (help closes on any key; the advisory's Esc skips)."""
+
+HELP_ROWS: tuple[tuple[str, str], ...] = (
+    ("next", label(keys_for(Do.NEXT, Do.OPEN))),
+    ("previous", label(keys_for(Do.PREVIOUS))),
+    ("panel", f"{DIGITS[0]} - {DIGITS[-1]}"),
+    ("first", label(keys_for(Do.FIRST))),
+    ("last", label(keys_for(Do.LAST))),
+    ("scroll", label(keys_for(Do.UP, Do.DOWN))),
+    ("index", label(keys_for(Do.INDEX))),
+    ("zoom", label(keys_for(Do.ZOOM) + keys_for(Do.OPEN))),
+    ("describe", label(keys_for(Do.DESCRIBE))),
+    ("help", label(keys_for(Do.HELP))),
+    ("language", label(keys_for(Do.LANGUAGE))),
+    ("contrast", label(keys_for(Do.CONTRAST))),
+    ("large", label(keys_for(Do.LARGER, Do.SMALLER))),
+    ("speak", label(keys_for(Do.SPEAK))),
+    ("close", label(CLOSES_EVERY_WINDOW)),
+    ("touch", ""),
+)
+"""The help window's rows, in order: a name (its meaning is in the kiosk's words, per
+language) and the keys, written from the maps above. "touch" has no keys: its words say it."""
