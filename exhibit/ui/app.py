@@ -34,6 +34,7 @@ from ..journey import (
 )
 from ..journey import start as journey_start
 from ..keys import Do
+from ..layout import layout_variables
 from ..logs import LOGGER
 from ..model import Exhibit, Panel
 from ..speech import Speaker
@@ -119,6 +120,10 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.first_theme(self, THEMES[0].name)
         self._staff_exit = StaffExit.of(self.exhibit)
         self._swallow_mouse_up = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, and the layout's numbers (exhibit/layout.py)."""
+        return {**super().get_css_variables(), **layout_variables()}
 
     def _tour(self, exhibit: Exhibit) -> Tour:
         return Tour.of(exhibit, tuple(self.editions), demo=self.demo, audio=self.speaker.available)

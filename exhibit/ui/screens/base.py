@@ -16,12 +16,10 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import MountError
 
+from ...layout import NARROW, SHORT, TINY
 from .. import workarounds
 from ..widgets.staff_marker import StaffMarker, TooSmall
 from ..words import Words
-
-TINY = (40, 12)
-"""Below this many columns or rows a page cannot be read: it asks for a larger window."""
 
 
 def _look(app: App[Any]) -> tuple[str, frozenset[str]]:
@@ -70,12 +68,6 @@ class KioskScreen(Screen[None], inherit_bindings=False):
 class Page(VerticalScroll, can_focus=False, inherit_bindings=False):
     """The scrolling part of a page. Never focused, so its own keys (Home, End, PageDown)
     cannot shadow the kiosk's navigation; the screen scrolls it on Up and Down."""
-
-
-NARROW = 100
-"""Below this many columns the images and facts move under the text."""
-SHORT = 30
-"""Below this many rows the timeline line is left out."""
 
 
 class ScrollingScreen(KioskScreen):

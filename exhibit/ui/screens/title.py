@@ -10,6 +10,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from ...journey import Do
+from ...layout import COMPACT, COMPACT_ROWS
 from ...model import Exhibit
 from ..messages import Asked
 from ..widgets.markdown_text import MarkdownText
@@ -40,7 +41,7 @@ class TitleScreen(KioskScreen):
     def fit_to(self, size: Size) -> None:
         super().fit_to(size)
         # A small screen shows the title and the invitation; the intro would push them off.
-        self.set_class(size.width < 60 or size.height < 20, "-compact")
+        self.set_class(size.width < COMPACT or size.height < COMPACT_ROWS, "-compact")
 
     def on_click(self) -> None:
         self.post_message(Asked(Do.PAGE))

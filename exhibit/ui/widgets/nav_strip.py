@@ -9,13 +9,11 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...journey import Do
+from ...layout import COMPACT
 from ...model import Exhibit
 from ..messages import Asked
 from ..words import LANGUAGE_NAMES, Words
 from .timeline import Timeline
-
-COMPACT = 60
-"""Below this many columns the strip names only the current panel; the others are numbers."""
 
 
 class NavItem(Static):
