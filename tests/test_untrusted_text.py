@@ -105,3 +105,22 @@ async def test_a_sweep_of_sizes_from_1x1_to_400x150(
                     await pilot.resize_terminal(width, height)
             await pilot.pause()
         assert app.is_running and app.healer.failures == []
+
+
+def test_text_is_measured_as_the_screen_draws_it() -> None:
+    """Emoji sequences, flags, combining accents, zero-width spaces and Hangul fillers take
+    the columns the renderer gives them, or the facts box and frames would be misaligned."""
+    from rich.cells import cell_len
+
+    from exhibit.text import cells
+
+    for text in [
+        "👨\u200d👩\u200d👧\u200d👦 family",
+        "🇯🇵",
+        "e\u0301",
+        "a\u200bb",
+        "\u3164",
+        "日本",
+    ]:
+        assert cells(text) == cell_len(text), text
+    assert cells("e\u0301") == 1 and cells("日本") == 4
