@@ -25,7 +25,7 @@ from .text import cells, wrapped_lines
 assert SMALLEST[0] < NARROW  # so the strip at the smallest size is the narrow one
 STRIP_HINTS = len("? help")
 """At 80 columns the strip keeps only the help hint (ui/kiosk.tcss: .-narrow .nav-index)."""
-LANGUAGE_BUTTON = cells("日本語") + HINT_GAP  # the longest language name offered
+LANGUAGE_BUTTON = 6 + HINT_GAP  # "日本語", the longest language name offered: 6 columns
 """Columns of the language button, when the exhibit has more than one language."""
 STRIP_GAP = STRIP_GAP_NARROW
 """Columns between two items of the strip at 80 columns."""

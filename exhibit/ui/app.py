@@ -36,7 +36,7 @@ from ..journey import start as journey_start
 from ..keys import Do
 from ..layout import layout_variables
 from ..logs import LOGGER
-from ..model import Exhibit, Panel
+from ..model import Exhibit
 from ..speech import Speaker
 from ..tour import Tour
 from . import workarounds
@@ -142,11 +142,6 @@ class KioskApp(App[int], inherit_bindings=False):
     @property
     def language(self) -> str:
         return self.state.choices.language
-
-    @property
-    def current_panel(self) -> Panel | None:
-        panel = self.state.stop.panel
-        return self.exhibit.panels[panel] if panel is not None else None
 
     @property
     def demo_interval(self) -> float:
