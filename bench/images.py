@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from exhibit.model import ImageRef
 from exhibit.ui.images import ImageSettings
 from exhibit.ui.widgets.picture import Picture
+from exhibit.ui.words import EN
 
 SIZE = (120, 40)
 BOX_STYLE = "height: 30; width: 100;"
@@ -92,7 +93,7 @@ async def measure(path: Path, runs: int) -> dict[str, list[tuple[float, float]]]
         settings = ImageSettings(mode="halfcell", folder=path.parent)  # a fresh cache per run
         ref = ImageRef(alt="A test photograph.", file=path.name)
         first, again = await timed(
-            lambda ref=ref, settings=settings: Picture(ref, settings),
+            lambda ref=ref, settings=settings: Picture(ref, settings, EN),
             lambda app: bool(app.query(".pixels")),
         )
         results["k-first"].append(first)

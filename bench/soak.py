@@ -40,6 +40,7 @@ from textual.pilot import Pilot
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "bench")]
 
+from exhibit.journey import Event, Signal, Step  # noqa: E402
 from exhibit.loader import LoadResult, load_exhibit  # noqa: E402
 from exhibit.model import Exhibit  # noqa: E402
 from exhibit.ui.app import KioskApp  # noqa: E402
@@ -144,16 +145,14 @@ def kiosk_exhibit(loaded: LoadResult) -> Exhibit:
 
 
 class DemoKiosk(KioskApp):
-    """Counts the demo loop's steps, and moves the injected clock one interval a step."""
+    """Counts the demo loop's steps."""
 
     steps = 0
-    now = 0.0
-    seconds_per_step = 20.0
 
-    def _demo_step(self) -> None:
-        DemoKiosk.steps += 1
-        DemoKiosk.now += self.seconds_per_step
-        super()._demo_step()
+    def feed(self, event: Event) -> Step:
+        if event is Signal.DEMO_STEP:
+            DemoKiosk.steps += 1
+        return super().feed(event)
 
 
 async def demo(loaded: LoadResult, hours: float, interval: float | None, traced: bool) -> bool:
@@ -162,20 +161,19 @@ async def demo(loaded: LoadResult, hours: float, interval: float | None, traced:
     total = round(hours * 3600 / per_step)
     how = f"the demo timer at {interval:g} s" if interval else "each step awaited"
     print(f"demo: {hours:g} simulated hours at {per_step:g} s a page = {total} steps; {how}")
-    DemoKiosk.seconds_per_step = per_step
     app = DemoKiosk(
         exhibit,
         editions=loaded.editions,
         demo=True,
         demo_interval=interval or 86400.0,  # without --step-interval the timer never fires
-        clock=lambda: DemoKiosk.now,
+        collect_garbage=True,
     )
 
     async def step(pilot: Pilot[int], done: int) -> int:
         if interval:
             await asyncio.sleep(0.05)
         else:  # the timer's own callback, each step awaited until the app is idle again
-            app._demo_step()
+            app.feed(Signal.DEMO_STEP)
             await pilot.pause()
         return DemoKiosk.steps
 
@@ -191,7 +189,7 @@ async def switches(loaded: LoadResult, count: int, traced: bool) -> bool:
         await pilot.pause()
         return done + 10
 
-    app = KioskApp(kiosk_exhibit(loaded), editions=loaded.editions)
+    app = KioskApp(kiosk_exhibit(loaded), editions=loaded.editions, collect_garbage=True)
     return await soak(app, "switches", count, traced, warm=100, step=step)
 
 
@@ -201,7 +199,7 @@ async def mash(loaded: LoadResult, count: int, traced: bool) -> bool:
 
     print(f"mash: {count} random keys, touches and resizes (tests/test_hardening.py's KEYS)")
     rng = random.Random(20261126)
-    app = KioskApp(kiosk_exhibit(loaded), editions=loaded.editions)
+    app = KioskApp(kiosk_exhibit(loaded), editions=loaded.editions, collect_garbage=True)
 
     async def step(pilot: Pilot[int], done: int) -> int:
         for _ in range(20):

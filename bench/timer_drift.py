@@ -20,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from exhibit.journey import Event, Signal, Step  # noqa: E402
 from exhibit.loader import load_exhibit  # noqa: E402
 from exhibit.ui.app import KioskApp  # noqa: E402
 
@@ -30,9 +31,10 @@ async def measure(seconds: float, interval: float) -> list[float]:
     steps: list[float] = []
 
     class Timed(KioskApp):
-        def _demo_step(self) -> None:
-            steps.append(time.monotonic())
-            super()._demo_step()
+        def feed(self, event: Event) -> Step:
+            if event is Signal.DEMO_STEP:
+                steps.append(time.monotonic())
+            return super().feed(event)
 
     app = Timed(loaded.exhibit, editions=loaded.editions, demo=True, demo_interval=interval)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -54,8 +54,9 @@ def sources() -> None:
 def facts() -> None:
     from textual.widgets import Static
 
+    from exhibit.layout import MAX_FACT_LABEL as MAX_LABEL
     from exhibit.text import cells
-    from exhibit.ui.widgets.facts_box import MAX_LABEL, FactsBox
+    from exhibit.ui.widgets.facts_box import FactsBox
 
     def compose(self: FactsBox):  # type: ignore[no-untyped-def]
         width = min(max(cells(f.label) for f in self.facts), MAX_LABEL) + 2

@@ -18,7 +18,7 @@ from .length_checks import rights_notes
 from .loader import LoadResult, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
-from .ui.images import MODES
+from .picture_modes import MODES
 
 DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 """The bundled exhibit beside kiosk.py, whatever the working directory."""
@@ -152,10 +152,11 @@ def screenshots(
     editions: Mapping[str, Exhibit] | None = None,
 ) -> int:
     """Every page as an SVG in `folder`; one line per file, then a summary."""
-    from .ui.preview import write_previews  # Textual is imported only when it is needed
+    from .ui.app import KioskApp  # Textual is imported only when it is needed
+    from .ui.preview import write_previews
 
     try:
-        written = write_previews(exhibit, folder, size, editions)
+        written = write_previews(KioskApp(exhibit, editions=editions), folder, size)
     except OSError as error:
         print(f"{folder}: cannot save the pictures here ({error})", file=sys.stderr)
         return 1
@@ -216,8 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
     # No garbage collection while Textual is imported and the title is built: nothing made
-    # then is garbage, and the collector kept scanning it (~15 ms). The app turns it back on
-    # after its first frame (ui/collector.py).
+    # then is garbage, and the collector kept scanning it (~15 ms). The app, told to by
+    # collect_garbage, turns it back on after its first frame (ui/collector.py).
     gc.disable()
     from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
@@ -240,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         images=ImageSettings(mode=mode, folder=result.folder),
         source=args.exhibit,
         handle_signals=True,
+        collect_garbage=True,
     )
     try:
         app.run()

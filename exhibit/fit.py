@@ -2,31 +2,38 @@
 
 Panel bodies and the sources page scroll, so their length is a matter of label practice (see
 checks.py). The navigation strip, a panel's heading and the title screen cannot scroll: text
-too long for them is cut off or pushes the page off screen. The widths below mirror the
-layout in ui/kiosk.tcss; change both together.
+too long for them is cut off or pushes the page off screen. The widths come from layout.py,
+from which the stylesheet (ui/kiosk.tcss) takes them too.
 """
 
 from __future__ import annotations
 
+from .layout import (
+    HINT_GAP,
+    MAX_FACT_LABEL,
+    NARROW,
+    PAGE_PADDING,
+    SMALLEST,
+    STRIP_GAP_NARROW,
+    TITLE_CARD_PADDING,
+    WINDOW_WIDTH,
+)
 from .model import Exhibit
 from .problems import Problems
 from .text import cells, wrapped_lines
 
-SMALLEST = (80, 24)
-PAGE_PADDING = 2
-"""Columns of padding each side of the header, heading and strip."""
+assert SMALLEST[0] < NARROW  # so the strip at the smallest size is the narrow one
 STRIP_HINTS = len("? help")
 """At 80 columns the strip keeps only the help hint (ui/kiosk.tcss: .-narrow .nav-index)."""
-LANGUAGE_BUTTON = 8
+LANGUAGE_BUTTON = 6 + HINT_GAP  # "日本語", the longest language name offered: 6 columns
 """Columns of the language button, when the exhibit has more than one language."""
-STRIP_GAP = 1
+STRIP_GAP = STRIP_GAP_NARROW
 """Columns between two items of the strip at 80 columns."""
-TITLE_CARD_INNER = 76 - 2 - 2 * 4
-"""The title card is 76 wide with a double border and 4 columns of padding each side."""
+TITLE_CARD_INNER = WINDOW_WIDTH - 2 - 2 * TITLE_CARD_PADDING
+"""The title card: a double border and padding each side."""
 TITLE_CARD_FRAME = 2 + 2
 """Its border and padding above and below."""
 MAX_HEADING_LINES = 2
-MAX_FACT_LABEL = 18
 
 
 _lines = wrapped_lines

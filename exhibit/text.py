@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 import textwrap
-import unicodedata
 
 # C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and the Unicode
 # bidirectional controls that can reorder what a visitor reads (U+202E and friends).
@@ -32,8 +31,12 @@ def sentences(text: str) -> list[str]:
 
 
 def cells(text: str) -> int:
-    """Terminal columns `text` takes: wide (East Asian) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Terminal columns `text` takes, exactly as the screen draws it: Rich's own measure
+    (wide characters take two; combining accents, zero-width spaces and the joined parts of
+    an emoji sequence take none). Only `rich.cells` is imported (~2 ms), not Rich's console."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def wrapped_lines(text: str, width: int) -> int:

@@ -56,6 +56,88 @@ sources:
 """
 
 
+LONG_BODY = " ".join(
+    f"Clockmakers in workshop {n} filed teeth, hung weights and set the beat by ear."
+    for n in range(1, 40)
+)
+
+CLOCKS = f"""\
+exhibit:
+  title: Keeping Time
+  subtitle: Five ways of telling the hour
+  intro: |
+    From shadows to atoms: how people counted the hours.
+  timeline: {{start: 1500, end: 2000}}
+  credits: |
+    A test exhibit about clocks.
+panels:
+  - id: shadows
+    theme: Shadows
+    title: Reading the sun
+    period: 1500–1650
+    timeline: {{start: 1500, end: 1650}}
+    summary: Sundials tell the hour when the sun shines.
+    body: A gnomon casts a shadow on the hour lines.
+    sources: [C1]
+  - id: pendulum
+    theme: Pendulum
+    title: The swinging weight
+    period: 1656–1900
+    timeline: {{start: 1656, end: 1900}}
+    summary: The pendulum makes clocks true to a minute a day.
+    body: |
+      {LONG_BODY}
+    facts:
+      - label: "1656"
+        text: Huygens builds the first pendulum clock
+      - label: "1721"
+        text: Graham's deadbeat escapement
+      - label: "1889"
+        text: Riefler's precision regulator
+    images:
+      - alt: A tall case clock with its pendulum showing.
+        caption: Long-case clock, about 1700
+        credit: Museum photograph
+      - alt: A drawing of an anchor escapement.
+        caption: The anchor escapement
+        credit: Engraving, 1780
+    sources: [C1, C2]
+  - id: springs
+    theme: Springs
+    title: Time in the pocket
+    period: 1700–1950
+    body: A coiled spring drives the watch.
+  - id: wartime
+    theme: Wartime
+    title: Clocks at war
+    period: 1914–1945
+    advisory: This panel mentions the dead of two wars.
+    body: Trench watches were worn on the wrist.
+  - id: atoms
+    theme: Atoms
+    title: The caesium second
+    period: 1955–2000
+    body: Since 1967 the second is counted in caesium atoms.
+sources:
+  - id: C1
+    text: A history of timekeeping.
+  - id: C2
+    text: Pendulum clocks and their makers.
+"""
+"""Five panels like the bundled exhibit's: facts, images and sources on the second, a long text
+there (it scrolls at 80x24), and a content advisory before the fourth."""
+
+
+@pytest.fixture
+def clocks(tmp_path: Path) -> Exhibit:
+    path = tmp_path / "clocks" / "exhibit.yaml"
+    path.parent.mkdir()
+    path.write_text(CLOCKS, encoding="utf-8")
+    result = load_exhibit(path)
+    assert result.exhibit is not None, [str(p) for p in result.problems.items]
+    return result.exhibit
+
+
 @pytest.fixture(scope="session")
 def bundled() -> Exhibit:
     result = load_exhibit(BUNDLED)

@@ -17,7 +17,7 @@ def photo(path: Path, size: tuple[int, int] = (400, 300), **save: object) -> Pat
         for y in range(0, size[1], 7):
             image.putpixel((x, y), (200, 150, 60))
     image.paste((230, 230, 230), (size[0] // 3, size[1] // 3, 2 * size[0] // 3, 2 * size[1] // 3))
-    image.save(path, **save)
+    image.save(path, **save)  # type: ignore[arg-type]
     return path
 
 

@@ -1,128 +1,122 @@
 """Unattended: the attract loop, handing control to a visitor, and the idle reset.
 
-Intervals are made tiny here so that minutes of kiosk time pass in a fraction of a second."""
+The kiosk runs on a ManualClock: minutes of kiosk time pass in one call, nothing sleeps, and no
+page turns on its own between two lines of a test. The exhibit is the small one about
+lighthouses (three panels; 5 s per demo step, 60 s before the idle countdown)."""
 
 from __future__ import annotations
 
-import time
-
-from kiosk_pilot import heading, screen_text
-from textual import events
-from textual.pilot import Pilot
+from kiosk_pilot import ManualClock, click_like_the_terminal, heading, screen_text
 
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
-from exhibit.ui.screens.advisory import AdvisoryScreen
 from exhibit.ui.screens.countdown import CountdownScreen
-from exhibit.ui.screens.panel import PanelScreen
 from exhibit.ui.screens.title import TitleScreen
 
-
-async def wait_for(
-    pilot: Pilot[int], condition: object, seconds: float = 10.0, note: object = None
-) -> None:
-    """Let the app run until `condition()` holds (fails the test after `seconds`)."""
-    deadline = time.monotonic() + seconds
-    while not condition():  # type: ignore[operator]
-        assert time.monotonic() < deadline, f"timed out waiting for the kiosk {note or ''}"
-        await pilot.pause(0.01)
+STEP = 5.0
+IDLE = 60.0
 
 
-async def click_like_the_terminal(pilot: Pilot[int], x: int, y: int) -> None:
-    """A press and release sent to the app as the terminal driver sends them (Pilot.click
-    skips App.on_event, where the kiosk notices visitors)."""
-    for kind in (events.MouseDown, events.MouseUp):
-        pilot.app.post_message(
-            kind(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y)
-        )
-        await pilot.pause()
+def kiosk(exhibit: Exhibit, clock: ManualClock, **options: bool | float) -> KioskApp:
+    return KioskApp(exhibit, clock=clock, countdown=10.0, **options)  # type: ignore[arg-type]
 
 
-class RecordingKiosk(KioskApp):
-    """Notes every page it shows, so that a fast loop can be checked step by step."""
-
-    shown: list[int]
-
-    def go(self, position: int) -> None:
-        super().go(position)
-        self.shown.append(self.position)
-
-
-async def test_demo_loops_from_title_through_every_panel_and_back(bundled: Exhibit) -> None:
-    app = RecordingKiosk(bundled, demo=True, demo_interval=0.05)
-    app.shown = [0]
+async def test_demo_loops_from_title_through_every_panel_and_back(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: len(app.shown) >= 13)
-        assert app.shown[:13] == [0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5, 0]
-        # The loop may be at the captivity panel's advisory, shown before the panel.
-        assert isinstance(app.screen, (TitleScreen, PanelScreen, AdvisoryScreen))
+        shown = [app.position]
+        for _ in range(8):
+            await clock.advance(pilot, STEP)
+            shown.append(app.position)
+            assert heading(app) in (lighthouses.title, *(p.title for p in lighthouses.panels))
+        assert shown == [0, 1, 2, 3, 0, 1, 2, 3, 0]
 
 
-async def test_first_key_only_hands_control_to_the_visitor(bundled: Exhibit) -> None:
-    app = KioskApp(bundled, demo=True, demo_interval=1.0)
+async def test_first_key_only_hands_control_to_the_visitor(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.position == 1)
+        await clock.advance(pilot, STEP)
+        assert app.position == 1
         await pilot.press("right")
-        assert not app.attract
-        where = app.position
-        await pilot.pause(2.5)  # several demo intervals: the loop has stopped
-        assert app.position == where
+        assert not app.attract and app.position == 1
+        await clock.advance(pilot, 3 * STEP)  # the loop has stopped
+        assert app.position == 1
         await pilot.press("right")  # now keys navigate
-        assert app.position == where + 1
+        assert app.position == 2
 
 
-async def test_a_click_also_hands_control_over_without_acting(bundled: Exhibit) -> None:
-    app = KioskApp(bundled, demo=True, demo_interval=0.5)
+async def test_a_click_also_hands_control_over_without_acting(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock, demo=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.screen.query(".nav-item"))
-        where = app.position
-        item = list(app.screen.query(".nav-item"))[3]
+        await clock.advance(pilot, STEP)
+        item = list(app.screen.query(".nav-item"))[2]
         await click_like_the_terminal(pilot, item.region.x + 1, item.region.y)
-        assert not app.attract and app.position == where
+        assert not app.attract and app.position == 1
         await click_like_the_terminal(pilot, item.region.x + 1, item.region.y)
-        assert app.position == 4  # the second click acts
+        assert app.position == 3  # the second click acts
+        assert heading(app) == lighthouses.panels[2].title
 
 
-async def test_idle_visitor_sees_a_countdown_then_the_start(bundled: Exhibit) -> None:
-    app = KioskApp(bundled, idle_timeout=0.6, countdown=1.0)
+async def test_idle_visitor_sees_a_countdown_then_the_start(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("3")
-        await wait_for(pilot, lambda: isinstance(app.screen, CountdownScreen))
+        await clock.advance(pilot, IDLE - 1)
+        assert not isinstance(app.screen, CountdownScreen)
+        await clock.advance(pilot, 1)
+        assert isinstance(app.screen, CountdownScreen)
         text = screen_text(app)
-        assert "Still reading?" in text and "Returning to the start in" in text
+        assert "Still reading?" in text and "Returning to the start in 10 s" in text
         await pilot.press("right")  # "still here": the countdown goes, the page stays
         assert not isinstance(app.screen, CountdownScreen)
-        assert heading(app) == bundled.panels[2].title
-        await wait_for(pilot, lambda: isinstance(app.screen, TitleScreen))
-        assert app.position == 0
+        assert heading(app) == lighthouses.panels[2].title
+        await clock.advance(pilot, IDLE + 9)
+        assert isinstance(app.screen, CountdownScreen)
+        await clock.advance(pilot, 1)
+        assert isinstance(app.screen, TitleScreen) and app.position == 0
 
 
-async def test_keys_keep_the_countdown_away(bundled: Exhibit) -> None:
-    app = KioskApp(bundled, idle_timeout=1.0, countdown=0.3)
+async def test_keys_keep_the_countdown_away(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         for _ in range(8):
-            await pilot.pause(0.25)
+            await clock.advance(pilot, IDLE / 2)
             await pilot.press("down")
             assert not isinstance(app.screen, CountdownScreen)
-        assert heading(app) == bundled.panels[0].title
+        assert heading(app) == lighthouses.panels[0].title
 
 
-async def test_idle_in_demo_mode_resumes_the_loop(bundled: Exhibit) -> None:
-    app = RecordingKiosk(bundled, demo=True, demo_interval=1.0, idle_timeout=0.5, countdown=1.0)
-    app.shown = [0]
+async def test_idle_in_demo_mode_resumes_the_loop(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: app.position == 1)
+        await clock.advance(pilot, STEP)
         await pilot.press("space")
-        assert not app.attract
-        await wait_for(pilot, lambda: isinstance(app.screen, CountdownScreen))
-        taken_over_at = len(app.shown)
-        await wait_for(pilot, lambda: app.shown[taken_over_at:][:3] == [0, 1, 2], note=app.shown)
+        assert not app.attract and app.position == 1
+        await clock.advance(pilot, IDLE)
+        assert isinstance(app.screen, CountdownScreen)
+        await clock.advance(pilot, 10)
+        assert app.attract and app.position == 0
+        shown = []
+        for _ in range(3):
+            await clock.advance(pilot, STEP)
+            shown.append(app.position)
+        assert shown == [1, 2, 3]
 
 
-async def test_an_idle_title_screen_needs_no_countdown(bundled: Exhibit) -> None:
-    app = KioskApp(bundled, idle_timeout=0.1, countdown=0.1)
+async def test_an_idle_title_screen_needs_no_countdown(lighthouses: Exhibit) -> None:
+    clock = ManualClock()
+    app = kiosk(lighthouses, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark", "escape")
-        await pilot.pause(0.4)
-        assert isinstance(app.screen, TitleScreen)
+        await clock.advance(pilot, IDLE + 1)  # a countdown would be up now, for 10 s
+        assert isinstance(app.screen, TitleScreen) and not app.state.countdown
+        await pilot.press("question_mark")
+        await clock.advance(pilot, IDLE)  # with a window open the countdown does come
+        assert isinstance(app.screen, CountdownScreen)

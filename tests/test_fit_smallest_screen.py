@@ -48,3 +48,16 @@ def test_long_heading_period_and_fact_label(write_yaml: Write) -> None:
     assert "takes more than 2 lines" in found[0][1]
     assert "more than the 76 of one line" in found[1][1]
     assert "wraps after 18" in found[2][1]
+
+
+def test_the_stylesheet_takes_its_widths_from_the_layout_module() -> None:
+    """fit.py computes with exhibit/layout.py; the stylesheet must use the same numbers, so
+    every one of them is a variable there, and none is written out instead."""
+    from conftest import ROOT
+
+    from exhibit.layout import WINDOW_WIDTH, layout_variables
+
+    tcss = (ROOT / "exhibit" / "ui" / "kiosk.tcss").read_text(encoding="utf-8")
+    for name in layout_variables():
+        assert f"${name}" in tcss, name
+    assert f"width: {WINDOW_WIDTH};" not in tcss

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from conftest import LIGHTHOUSES
-from kiosk_pilot import heading
+from kiosk_pilot import ManualClock, heading
 from textual import events
 
 from exhibit import exits
+from exhibit.journey import Do
 from exhibit.loader import load_exhibit
 from exhibit.model import Exhibit
 from exhibit.ui import collector
@@ -84,11 +85,11 @@ async def test_the_staff_sequence_closes_the_kiosk_with_its_own_status(staffed: 
 
 
 async def test_the_staff_sequence_must_be_typed_quickly(staffed: Exhibit) -> None:
-    clock = [0.0]
-    app = KioskApp(staffed, clock=lambda: clock[0])
+    clock = ManualClock()
+    app = KioskApp(staffed, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         for key in ("f12", "x", "f12", "q"):
-            clock[0] += 2.0  # eight seconds in all: too slow for the five allowed
+            await clock.advance(pilot, 2.0)  # eight seconds in all: too slow for the five allowed
             await pilot.press(key)
         assert app.is_running and app.return_code is None
 
@@ -121,7 +122,7 @@ async def test_an_error_in_the_app_itself_ends_it_for_a_restart(
     def broken(self: KioskApp) -> None:
         raise RuntimeError("a bug in the app")
 
-    monkeypatch.setattr(KioskApp, "action_help", broken)
+    monkeypatch.setattr(KioskApp, "feed", broken)
     app = KioskApp(lighthouses)
     async with app.run_test(size=(80, 24)):
         # Posted, not pressed: a Pilot waits for the app to answer, and this app has stopped.
@@ -135,47 +136,47 @@ async def test_an_error_in_the_app_itself_ends_it_for_a_restart(
     assert "Traceback" not in capsys.readouterr().err
 
 
-async def test_scrolling_an_image_view_not_built_yet(bundled: Exhibit) -> None:
+async def test_scrolling_an_image_view_not_built_yet(lighthouses: Exhibit) -> None:
     """Up or Down reaching the full-screen view before its words were composed ended the
     kiosk (found by the 100,000-key mash in bench/soak.py): the key is handled at once, the
     view is composed later."""
-    app = KioskApp(bundled)
+    app = KioskApp(lighthouses)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("2")
-        app.show_image(0)  # pushed, not yet composed
+        await pilot.press("1")
+        app.ask(Do.IMAGE, 0)  # pushed, not yet composed
         view = app.screen
         assert isinstance(view, ImageViewScreen) and not view.children
-        await app.run_action("scroll_words(1)", view)
+        app.post_message(events.Key("down", None))
         await pilot.pause()
         assert app.is_running and app.return_code is None
         assert app.healer.failures == []
         assert isinstance(app.screen, ImageViewScreen)
 
 
-async def test_an_index_closed_before_it_mounted(bundled: Exhibit) -> None:
+async def test_an_index_closed_before_it_mounted(lighthouses: Exhibit) -> None:
     """The index window opened and closed by two keys in one burst: its list was gone when
     it came to set it up (found by the 100,000-key mash)."""
-    app = KioskApp(bundled)
+    app = KioskApp(lighthouses)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("2")
         for key in ("tab", "escape") * 5:
             app.post_message(events.Key(key, None))
         await pilot.pause()
-        app.action_index()
-        app.pop_screen()
+        app.ask(Do.INDEX)
+        app.ask(Do.CLOSE)
         await pilot.pause()
         await pilot.pause()
         assert app.is_running and app.return_code is None
         assert app.healer.failures == []
-        assert heading(app) == bundled.panels[1].title
+        assert heading(app) == lighthouses.panels[1].title
 
 
-async def test_garbage_collection_is_back_on_once_the_title_is_up(bundled: Exhibit) -> None:
+async def test_garbage_collection_is_back_on_once_the_title_is_up(lighthouses: Exhibit) -> None:
     """The command line turns the collector off for start-up; left off, a kiosk running for
     months would never free a reference cycle."""
     gc.disable()
     try:
-        app = KioskApp(bundled)
+        app = KioskApp(lighthouses, collect_garbage=True)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             await pilot.pause()
@@ -185,6 +186,19 @@ async def test_garbage_collection_is_back_on_once_the_title_is_up(bundled: Exhib
         gc.enable()
         gc.unfreeze()
         gc.set_threshold(700, 10, 10)
+
+
+async def test_a_kiosk_not_started_by_the_command_line_leaves_the_collector_alone(
+    lighthouses: Exhibit,
+) -> None:
+    """Freezing and tuning the collector is process-wide: only the command line asks for it,
+    so that one test's kiosk does not change the collector for the next test."""
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    app = KioskApp(lighthouses)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+    assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 async def test_garbage_is_collected_even_while_keys_keep_coming(
@@ -200,7 +214,7 @@ async def test_garbage_is_collected_even_while_keys_keep_coming(
         if phase == "stop" and info["generation"] == 2:
             full.append(1)
 
-    app = KioskApp(bundled)
+    app = KioskApp(bundled, collect_garbage=True)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+import PIL
 import pytest
 from PIL import Image
 
@@ -46,7 +47,7 @@ def test_committed_pngs_are_what_the_script_draws(tmp_path: Path) -> None:
     script = load_script()
     if not (script.REGULAR.exists() and script.BOLD.exists()):
         pytest.skip("DejaVu Sans is not installed (Debian: fonts-dejavu-core)")
-    same_pillow = Image.__version__ == script.MADE_WITH_PILLOW
+    same_pillow = PIL.__version__ == script.MADE_WITH_PILLOW
     written = script.draw_all(tmp_path)
     assert sorted(path.name for path in written) == sorted(script.DRAWINGS)
     for fresh in written:
@@ -61,7 +62,7 @@ def test_committed_pngs_are_what_the_script_draws(tmp_path: Path) -> None:
             if a.size != b.size or a.convert("RGB").tobytes() != b.convert("RGB").tobytes():
                 pytest.skip(
                     f"the PNGs were drawn with Pillow {script.MADE_WITH_PILLOW}, this is "
-                    f"{Image.__version__}; install '.[draw]' to compare them byte for byte"
+                    f"{PIL.__version__}; install '.[draw]' to compare them byte for byte"
                 )
 
 

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import LIGHTHOUSES
-from kiosk_pilot import heading, screen_text
-from textual.pilot import Pilot
+from kiosk_pilot import heading, screen_text, until
 
 from exhibit.loader import load_exhibit
 from exhibit.ui.app import KioskApp
-
-
-async def until(pilot: Pilot[int], condition: Callable[[], object], seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "the kiosk did not react in time"
-        await pilot.pause(0.05)
 
 
 def save(path: Path, text: str) -> None:

@@ -3,13 +3,12 @@ cannot or the file is bad, full screen on z or a touch, and description mode on 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import media_files
 import pytest
-from kiosk_pilot import heading, screen_text
+from kiosk_pilot import heading, screen_text, until
 from textual.pilot import Pilot
 
 from exhibit.loader import load_exhibit
@@ -60,10 +59,8 @@ def halfcell_app(gallery: tuple[Exhibit, Path]) -> KioskApp:
 
 async def settled(pilot: Pilot[int]) -> None:
     """Wait until every picture on screen has its pixels or its words."""
-    deadline = time.monotonic() + 10
-    while any(not p.children for p in pilot.app.screen.query(".picture")):
-        assert time.monotonic() < deadline, "pictures never arrived"
-        await pilot.pause(0.02)
+    screen = pilot.app.screen
+    await until(pilot, lambda: all(p.children for p in screen.query(".picture")), note="(pictures)")
     await pilot.pause()
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from kiosk_pilot import heading, screen_text
 
+from exhibit.journey import Window
 from exhibit.loader import load_exhibit
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
@@ -72,11 +73,19 @@ async def test_links_in_markdown_open_nothing(hostile: Exhibit) -> None:
 
 @pytest.mark.parametrize("size", [(1, 1), (20, 6), (40, 12), (60, 20), (200, 60), (400, 150)])
 async def test_every_page_renders_at_any_size(bundled: Exhibit, size: tuple[int, int]) -> None:
+    """Every page and window is built and shown without an error, which the healer would
+    otherwise hide by going back to the title: each key must land where the journey says."""
     app = KioskApp(bundled)
+    count = len(bundled.panels)
     async with app.run_test(size=size) as pilot:
-        for key in ["right"] * 7 + ["i", "escape", "question_mark", "escape"]:
+        advisories = sum(1 for panel in bundled.panels if panel.advisory)
+        for key in ["right"] * (count + 2 + advisories) + ["i", "escape", "question_mark"]:
+            before, past_advisory = app.position, app.state.window is Window.ADVISORY
             await pilot.press(key)
-        await pilot.pause()
+            await pilot.pause()
+            if key == "right" and not past_advisory:
+                assert app.position == (before + 1) % (count + 2)
+            assert app.healer.failures == [], f"a page failed at {size} after {key!r}"
         assert app.is_running and app.return_code is None
 
 
@@ -96,3 +105,22 @@ async def test_a_sweep_of_sizes_from_1x1_to_400x150(
                     await pilot.resize_terminal(width, height)
             await pilot.pause()
         assert app.is_running and app.healer.failures == []
+
+
+def test_text_is_measured_as_the_screen_draws_it() -> None:
+    """Emoji sequences, flags, combining accents, zero-width spaces and Hangul fillers take
+    the columns the renderer gives them, or the facts box and frames would be misaligned."""
+    from rich.cells import cell_len
+
+    from exhibit.text import cells
+
+    for text in [
+        "👨\u200d👩\u200d👧\u200d👦 family",
+        "🇯🇵",
+        "e\u0301",
+        "a\u200bb",
+        "\u3164",
+        "日本",
+    ]:
+        assert cells(text) == cell_len(text), text
+    assert cells("e\u0301") == 1 and cells("日本") == 4

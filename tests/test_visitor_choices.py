@@ -6,14 +6,12 @@ from __future__ import annotations
 import io
 import os
 import stat
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
-from kiosk_pilot import heading, screen_text
+from kiosk_pilot import ManualClock, heading, screen_text, until
 from rich.console import Console
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from exhibit.loader import LoadResult, load_exhibit
@@ -63,13 +61,6 @@ def kiosk(result: LoadResult, **options: object) -> KioskApp:
     return KioskApp(result.exhibit, editions=result.editions, **options)  # type: ignore[arg-type]
 
 
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 10) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the kiosk"
-        await pilot.pause(0.02)
-
-
 async def test_l_switches_language_in_place(bilingual: LoadResult) -> None:
     app = kiosk(bilingual)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -104,13 +95,14 @@ async def test_the_title_screen_offers_the_other_language(bilingual: LoadResult)
 
 
 async def test_idle_reset_brings_back_the_defaults(bilingual: LoadResult) -> None:
-    app = kiosk(bilingual, idle_timeout=2, countdown=0.3)
+    clock = ManualClock()
+    app = kiosk(bilingual, idle_timeout=2, countdown=0.3, clock=clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("1", "l", "c", "plus", "d")
         assert heading(app) == "Bâtir sur les rochers"
         assert app.theme == HIGH_CONTRAST.name and app.has_class("-large")
-        await wait_for(pilot, lambda: isinstance(app.screen, TitleScreen))
-        await pilot.pause()
+        await clock.advance(pilot, 2.3)
+        assert isinstance(app.screen, TitleScreen)
         assert heading(app) == "Lighthouses"
         assert app.theme == MUSEUM.name and not app.has_class("-large")
         assert not app.images.describe
@@ -174,11 +166,13 @@ async def test_the_advisory_follows_a_language_switch(bilingual: LoadResult) -> 
 
 
 async def test_demo_mode_shows_the_advisory_before_the_panel(bilingual: LoadResult) -> None:
-    app = kiosk(bilingual, demo=True, demo_interval=0.1)
+    clock = ManualClock()
+    app = kiosk(bilingual, demo=True, demo_interval=20, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, AdvisoryScreen))
-        assert app.position == 2
-        await wait_for(pilot, lambda: isinstance(app.screen, PanelScreen) and app.position == 2)
+        await clock.advance(pilot, 40)
+        assert isinstance(app.screen, AdvisoryScreen) and app.position == 2
+        await clock.advance(pilot, 20)
+        assert isinstance(app.screen, PanelScreen) and app.position == 2
         assert heading(app) == "Lost at sea"
 
 
@@ -210,8 +204,8 @@ async def test_a_reads_the_panel_aloud_and_the_next_key_stops_it(
     app = kiosk(bilingual, speaker=Speaker(engine=os.fspath(engine)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("1", "l", "a")
-        await wait_for(pilot, lambda: heard.exists() and heard.stat().st_size > 0)
-        await wait_for(pilot, lambda: "Une tour de granit" in heard.read_text())
+        await until(pilot, lambda: heard.exists() and heard.stat().st_size > 0)
+        await until(pilot, lambda: "Une tour de granit" in heard.read_text())
         spoken = heard.read_text()
         assert spoken.index("Bâtir sur les rochers") < spoken.index("Les blocs étaient posés")
         assert app.speaker.speaking()

@@ -1,69 +1,68 @@
-"""The kiosk application: which page is shown (built pages kept, see shelf.py), and the windows
-over it; the attract loop and idle reset are in attendance.py, visitor choices in choices.py.
+"""The kiosk application, by composition: the visitor's journey (exhibit/journey.py) decides
+where a visitor is; the stage (stage.py) shows it; attendance (attendance.py) runs the attract
+loop and the idle countdown on an injected clock; the healer (healing.py) turns errors into a
+fresh title screen.
 
-Screens render; this class decides. Positions: 0 is the title screen, 1..N the panels, N+1 the
-closing view of sources and credits.
+Every key, every touch (screens and widgets post `messages.Asked` up) and every timer becomes
+one journey event; `show` carries the resulting state to the screen. No key is bound anywhere.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual import events
-from textual.binding import Binding
+from textual.app import App
 
+from .. import exits
+from ..journey import (
+    Effect,
+    Event,
+    Key,
+    Signal,
+    State,
+    Step,
+    Tap,
+    Touch,
+    Wheel,
+    go,
+    next_state,
+    reloaded,
+)
+from ..journey import start as journey_start
+from ..keys import Do
+from ..layout import layout_variables
 from ..logs import LOGGER
-from ..model import Exhibit, Panel
+from ..model import Exhibit
 from ..speech import Speaker
-from . import line_breaking
-from .attendance import Attendance
-from .choices import offered
+from ..tour import Tour
+from . import workarounds
+from .attendance import AppClock, Attendance, Clock
+from .choices import offered, show_choices, spoken_text
 from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
-from .images import ImageSettings, use_console_glyphs
+from .images import ImageSettings
+from .messages import Asked, PictureLaid
 from .reload import LiveReload
-from .screens.advisory import AdvisoryScreen
-from .screens.base import KioskScreen, ScrollingScreen
-from .screens.closing import ClosingScreen
-from .screens.help import HelpScreen
-from .screens.image_view import ImageViewScreen
-from .screens.index import IndexScreen
 from .screens.panel import PanelScreen
-from .screens.title import TitleScreen
-from .shelf import PageShelf
+from .stage import Stage
 from .theme import THEMES
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
 
-_ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+_WHEEL = (events.MouseScrollDown, events.MouseScrollUp)
 
 
-class KioskApp(Attendance, inherit_bindings=False):
-    """A full-screen exhibit. No inherited bindings: ctrl+q, ctrl+c and the palette are gone."""
+class KioskApp(App[int], inherit_bindings=False):
+    """A full-screen exhibit. No bindings at all: ctrl+q, ctrl+c and the palette are gone."""
 
     CSS_PATH = [Path(__file__).with_name("kiosk.tcss"), Path(__file__).with_name("drawings.tcss")]
     ENABLE_COMMAND_PALETTE = False
     ALLOW_SELECT = False
-    BINDINGS = [
-        Binding("right,space,pagedown,enter", "next", show=False),
-        Binding("left,pageup,backspace", "previous", show=False),
-        Binding("home", "go(0)", show=False),
-        Binding("end", "last", show=False),
-        Binding("tab,i", "index", show=False),
-        Binding("question_mark", "help", show=False),
-        Binding("d", "describe", show=False),
-        Binding("l,L", "language", show=False),
-        Binding("c", "contrast", show=False),
-        Binding("plus,equals_sign", "larger", show=False),
-        Binding("minus", "smaller", show=False),
-        Binding("a", "speak", show=False),
-        *(Binding(str(n), f"panel({n})", show=False) for n in range(1, 10)),
-    ]
 
     def __init__(
         self,
@@ -80,45 +79,69 @@ class KioskApp(Attendance, inherit_bindings=False):
         source: Path | None = None,
         reload_interval: float = 1.0,
         handle_signals: bool = False,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock | None = None,
         console: bool | None = None,
+        collect_garbage: bool = False,
     ) -> None:
         super().__init__()
-        line_breaking.install()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
-        """The Linux console: 16 colours and only its font's glyphs (see use_console_glyphs)."""
-        self._init_choices(offered(editions or {}, self.linux_console), speaker)
+        """The Linux console: 16 colours, only its font's glyphs (see workarounds.py)."""
+        self.editions = offered(editions or {}, self.linux_console)
         self.exhibit = next(iter(self.editions.values())) if self.editions else exhibit
         """The exhibit in the language the visitor reads now."""
+        self.speaker = speaker or Speaker(engine=None)
+        self.demo, self.allow_quit = demo, allow_quit
+        self.state: State = journey_start(self._tour(self.exhibit))
+        """Where the visitor is: the journey's state, which everything on screen follows."""
+        self.words = words_for(self.state.choices.language)
         self.title = self.exhibit.title
-        self._init_attendance(demo, allow_quit, countdown, clock)
-        self._demo_interval = demo_interval
-        self._idle_timeout = idle_timeout
+        self._demo_interval, self._idle_timeout = demo_interval, idle_timeout
+        self.clock = clock or AppClock(self)
+        self.attendance = Attendance(
+            self.clock,
+            self.feed,
+            idle_timeout=lambda: self._idle_timeout or self.exhibit.kiosk.idle_timeout,
+            demo_interval=lambda: self.demo_interval,
+            countdown=countdown,
+        )
         self.reload = LiveReload(self, source, reload_interval) if source else None
         """Watches `source` (the exhibit file) and swaps in each good save."""
         self.healer = Healer(self)
+        """Never a traceback on screen: errors are logged and the title comes back."""
+        workarounds.errors_to(self, self.healer.handle)
+        workarounds.japanese_line_breaking()
         self.handle_signals = handle_signals
+        self.collect_garbage = collect_garbage
+        """Garbage collection kept out of page turns (collector.py): the command line's."""
         self.images = images or ImageSettings()
-        """How pictures are shown; description mode is toggled here (key d)."""
+        self.stage = Stage(self)
         for theme in THEMES:
             self.register_theme(theme)
-        # Before the stylesheet is first read, and without the theme watcher, which parses
-        # every stylesheet again (~15 ms at start-up); the classes it would set, set here.
-        self.set_reactive(KioskApp.theme, THEMES[0].name)
-        self.set_class(True, f"-theme-{THEMES[0].name}")
-        self.stylesheet.set_variables(self.get_css_variables())
-        self.position = 0
-        self.pages: PageShelf[KioskScreen] = PageShelf(self)
-        """Pages already built, shown again instead of built anew (shelf.py)."""
-        self.advisories: PageShelf[AdvisoryScreen] = PageShelf(self, "advisory")
-        """Content advisories already built, likewise, by the position of their panel."""
-        settings = exhibit.kiosk
-        self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
+        workarounds.first_theme(self, THEMES[0].name)
+        self._staff_exit = StaffExit.of(self.exhibit)
+        self._swallow_mouse_up = False
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours, and the layout's numbers (exhibit/layout.py)."""
+        return {**super().get_css_variables(), **layout_variables()}
+
+    def _tour(self, exhibit: Exhibit) -> Tour:
+        return Tour.of(exhibit, tuple(self.editions), demo=self.demo, audio=self.speaker.available)
+
+    # What tests and the preview read ----------------------------------------------------------
 
     @property
-    def current_panel(self) -> Panel:
-        """The panel on screen (only while `screen_is_panel`)."""
-        return self.exhibit.panels[self.position - 1]
+    def position(self) -> int:
+        """The stop's number: 0 the title, 1..N the panels, N+1 the closing page."""
+        return self.state.stop.number
+
+    @property
+    def attract(self) -> bool:
+        return self.state.attract
+
+    @property
+    def language(self) -> str:
+        return self.state.choices.language
 
     @property
     def demo_interval(self) -> float:
@@ -126,178 +149,132 @@ class KioskApp(Attendance, inherit_bindings=False):
         return self._demo_interval or self.exhibit.kiosk.demo_interval
 
     @property
-    def idle_timeout(self) -> float:
-        return self._idle_timeout or self.exhibit.kiosk.idle_timeout
+    def next_language(self) -> str:
+        """The language the language key switches to ("" for a one-language exhibit)."""
+        languages = self.state.tour.languages
+        if len(languages) < 2:
+            return ""
+        return languages[(languages.index(self.language) + 1) % len(languages)]
 
-    @property
-    def last_position(self) -> int:
-        """The closing view's position."""
-        return len(self.exhibit.panels) + 1
+    # The journey -----------------------------------------------------------------------------
+
+    def feed(self, event: Event) -> Step:
+        """Where `event` takes the visitor, shown."""
+        step = next_state(self.state, event)
+        self.show(step)
+        return step
+
+    def show(self, step: Step) -> None:
+        """Carry a step of the journey to the screen."""
+        old, new, effects = self.state, step.state, step.effects
+        self.state = new
+        if Effect.STOP_SPEAKING in effects:
+            self.speaker.stop()
+        if new.choices.language != old.choices.language:
+            self.exhibit = self.editions.get(new.choices.language, self.exhibit)
+            self.words = words_for(new.choices.language)
+            self.title = self.exhibit.title
+        self.images.describe = new.choices.describe
+        show_choices(self, old.choices, new.choices)
+        if self.screen_stack:  # not while the app shuts down
+            self.stage.show(new, effects)
+        if Effect.SPEAK in effects:
+            self.speaker.say(spoken_text(self.exhibit, new.stop), self.language or "en")
+        self.attendance.follow(new)
+
+    def go(self, number: int) -> None:
+        """To the stop `number`, every window closed (for the preview and tests: visitors
+        get there by keys and touches)."""
+        self.show(go(self.state, number))
+
+    def ask(self, do: Do, number: int = 0) -> Step:
+        """What a touch on a target asking for `do` would do."""
+        return self.feed(Tap(do, number))
+
+    def on_asked(self, message: Asked) -> None:
+        self.feed(message.tap)
+
+    def on_picture_laid(self, message: PictureLaid) -> None:
+        self.stage.box = message.box
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.MouseUp) and self._swallow_mouse_up:
+            self._swallow_mouse_up = False
+            return
+        visitor = isinstance(event, (events.Key, events.MouseDown, *_WHEEL))
+        if visitor and not event.is_forwarded and self._visitor(event):
+            return
+        await super().on_event(event)
+
+    def _visitor(self, event: events.Event) -> bool:
+        """A visitor's key, touch or wheel; True when it is used up here."""
+        self.attendance.noticed_input()
+        asleep = self.state.attract or self.state.countdown
+        if isinstance(event, events.Key):
+            if self._staff_leaves(event.key):
+                return True
+            page = self.screen
+            at_end = event.key == "down" and isinstance(page, PanelScreen) and page.text_at_end()
+            if event.key == "a" and self.state.choices.audio and not self.speaker.speaking():
+                self.feed(Signal.SPEECH_ENDED)  # it finished by itself: `a` reads again
+            return Effect.PASS not in self.feed(Key(event.key, at_end)).effects
+        if isinstance(event, events.MouseDown):
+            self.feed(Touch())
+            self._swallow_mouse_up = asleep  # waking is all that touch does
+            return asleep
+        self.feed(Wheel())
+        return False
+
+    def _staff_leaves(self, key: str) -> bool:
+        quitting = self.allow_quit and key == "ctrl+q"
+        if quitting or self._staff_exit.typed(key, self.clock.now()):
+            log.info("closed by staff" if not quitting else "closed with ctrl+q")
+            self.exit(return_code=exits.STAFF_EXIT if not quitting else exits.OK)
+            return True
+        return False
+
+    # Start, errors and reloads ---------------------------------------------------------------
 
     def on_mount(self) -> None:
         self.set_class(self.linux_console, "-console")
-        use_console_glyphs(self.linux_console)
-        self.push_screen(self.screen_for(0))
-        if self.attract:
-            self._start_attract()
+        workarounds.console_scroll_bars(self.linux_console)
+        self.push_screen(self.stage.page_for(self.state.stop))
+        self.attendance.follow(self.state)
         if self.reload:
             self.reload.start()
         if self.handle_signals:
             install_signal_handlers(self, self.allow_quit)
-        self.call_after_refresh(collect_when_quiet, self, lambda: self.clock() - self._last_input)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Never a traceback on screen: log it and go back to the title (see healing.py)."""
-        self.healer.handle(error)
+        if self.collect_garbage:
+            self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
-        self._stop_attract()
-        self._forget_pages()  # a page may be what failed: build every page anew
+        self.state = next_state(self.state, Signal.RESTART).state
+        self.speaker.stop()
+        self.stage.forget_pages()  # a page may be what failed: build every page anew
         while len(self.screen_stack) > 1:  # the first is Textual's own default screen
             self.pop_screen()
-        self.position = 0
-        self.push_screen(self.screen_for(0))
-        self._let_go_of_pages()
-        if self.demo:
-            self._start_attract()
+        self.push_screen(self.stage.page_for(self.state.stop))
+        self.stage.let_go()
+        self.attendance.restart_demo(self.state)
 
     def replace_exhibit(
         self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None
     ) -> None:
         """Show a newly saved exhibit, keeping the visitor on the same panel (by id) and in
         the same language if the exhibit still has it."""
-        on_panel = self.current_panel.id if self.screen_is_panel else None
-        at_end = self.position == self.last_position
         self.editions = offered(editions or {}, self.linux_console)
-        if self.language not in self.editions:
-            self.language = next(iter(self.editions), "")
-        self.words = words_for(self.language)
-        exhibit = self.editions.get(self.language, exhibit)
-        self.exhibit = exhibit
-        self.title = exhibit.title
+        step = reloaded(self.state, self._tour(exhibit))
+        language = step.state.choices.language
+        self.exhibit = self.editions.get(language, exhibit)
+        self.words = words_for(language)
+        self.title = self.exhibit.title
         self.images.folder = folder
-        settings = exhibit.kiosk
-        self._staff_exit = StaffExit(settings.staff_exit, settings.staff_exit_seconds)
-        ids = [panel.id for panel in exhibit.panels]
-        if on_panel in ids:
-            position = ids.index(on_panel) + 1
-        else:
-            position = self.last_position if at_end else min(self.position, len(ids))
-        while self.screen.is_modal:
-            self.pop_screen()
-        self.position = position
-        self._forget_pages()
-        self.show_page(position)
-        if self.attract:  # the demo interval may have changed
-            self._stop_attract()
-            self._start_attract()
-
-    @property
-    def screen_is_panel(self) -> bool:
-        return 1 <= self.position <= len(self.exhibit.panels)
+        self._staff_exit = StaffExit.of(self.exhibit)
+        self.stage.forget_pages()
+        self.show(step)
+        self.attendance.restart_demo(self.state)  # the demo interval may have changed
 
     def set_stale(self, stale: bool) -> None:
         """Show or hide the staff-only marker: the file on disk is broken, the screen is not."""
         self.set_class(stale, "-stale")
-
-    @property
-    def edition(self) -> tuple[str, bool]:
-        """What every kept page depends on besides the exhibit: language and description mode."""
-        return (self.language, self.images.describe)
-
-    def screen_for(self, position: int) -> KioskScreen:
-        """The page at `position` in the visitor's language: the kept one if there is one."""
-        return self.pages.get(self.edition, position, lambda: self._build_page(position))
-
-    def _build_page(self, position: int) -> KioskScreen:
-        if position == 0:
-            return TitleScreen(self.exhibit)
-        if position == self.last_position:
-            return ClosingScreen(self.exhibit)
-        return PanelScreen(self.exhibit, position)
-
-    def show_page(self, position: int) -> None:
-        """Replace the page on screen (no window may be open over it) with the one at
-        `position`, from its top."""
-        page = self.screen_for(position)
-        if isinstance(page, ScrollingScreen):
-            page.reset_view()
-        self.switch_screen(page)
-        self._let_go_of_pages()
-
-    def _forget_pages(self) -> None:
-        for shelf in (self.pages, self.advisories):
-            shelf.empty()
-
-    def _let_go_of_pages(self) -> None:
-        """After a screen change: see PageShelf.let_go."""
-        for shelf in (self.pages, self.advisories):
-            shelf.let_go()
-
-    def advisory_for(self, direction: int) -> AdvisoryScreen:
-        """The content advisory in front of the panel on screen (kept, as pages are)."""
-        panel = self.current_panel
-        advisory = self.advisories.get(
-            self.edition, self.position, lambda: AdvisoryScreen(panel, direction)
-        )
-        advisory.direction = direction
-        return advisory
-
-    # Navigation -----------------------------------------------------------------------------
-
-    def go(self, position: int) -> None:
-        """Show the page at `position` (clamped), closing any window over the current one."""
-        if not self.screen_stack:  # a timer firing while the app shuts down
-            return
-        position = max(0, min(position, self.last_position))
-        self.speaker.stop()
-        while self.screen.is_modal:
-            self.pop_screen()
-        if position != self.position:
-            direction = 1 if position > self.position else -1
-            self.position = position
-            self.show_page(position)
-            if self.screen_is_panel and self.current_panel.advisory:
-                self.push_screen(self.advisory_for(direction))
-
-    def skip_panel(self, direction: int) -> None:
-        """The visitor chose not to see the panel behind an advisory: on, the way they came."""
-        self.go(self.position + direction)
-
-    def action_go(self, position: int) -> None:
-        self.go(position)
-
-    def action_next(self) -> None:
-        self.go(0 if self.position == self.last_position else self.position + 1)
-
-    def action_previous(self) -> None:
-        self.go(self.position - 1)
-
-    def action_last(self) -> None:
-        self.go(len(self.exhibit.panels))
-
-    def action_panel(self, number: int) -> None:
-        if number <= len(self.exhibit.panels):
-            self.go(number)
-
-    def action_index(self) -> None:
-        if not self.screen.is_modal:
-            self.push_screen(IndexScreen(self.exhibit, self.position))
-
-    def action_help(self) -> None:
-        if not self.screen.is_modal:
-            self.push_screen(HelpScreen(len(self.languages) > 1, self.speaker.available))
-
-    def show_image(self, index: int) -> None:
-        """The panel's image at `index`, full screen with its words."""
-        if isinstance(self.screen, PanelScreen) and self.screen.panel.images:
-            images = self.screen.panel.images
-            self.push_screen(ImageViewScreen(images, min(index, len(images) - 1), self.images))
-
-    def action_describe(self) -> None:
-        """Every image as words, or back to pictures; the visitor stays where they are."""
-        self.images.describe = not self.images.describe
-        while self.screen.is_modal:
-            self.pop_screen()
-        self.show_page(self.position)

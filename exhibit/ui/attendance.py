@@ -1,143 +1,135 @@
-"""Who is at the kiosk: the attract loop until a visitor comes, the idle reset after they
-leave, and the staff exit. Mixed into the kiosk app, which decides what each page shows."""
+"""Who is at the kiosk: the attract loop until a visitor comes, the idle countdown after they
+leave. An object the app holds: it owns its timers and tells the time by an injected clock, so
+that tests turn pages by moving a clock instead of sleeping.
+
+It decides nothing about pages: it tells the journey when a demo step is due, when the kiosk
+has been idle long enough and when the countdown has run out (journey.Signal), and follows the
+state the journey returns (attract loop running or not, countdown shown or not).
+"""
 
 from __future__ import annotations
 
-import logging
+import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import Any, Protocol
 
-from textual import events
-from textual.timer import Timer
+from ..journey import Signal, State
 
-from .. import exits
-from ..logs import LOGGER
-from .choices import VisitorChoices
-from .healing import StaffExit
-from .screens.advisory import AdvisoryScreen
-from .screens.countdown import CountdownScreen
-
-if TYPE_CHECKING:
-    from .app import KioskApp
-
-log = logging.getLogger(LOGGER)
-
-_ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
-"""What counts as a visitor at the kiosk."""
+Cancel = Callable[[], object]
 
 
-class Attendance(VisitorChoices):
-    """The demo loop, the idle countdown and reset, and the staff exit sequence."""
+class Clock(Protocol):
+    """The time, and a way to be called back after a delay (cancellable)."""
 
-    demo: bool
-    attract: bool
-    """True while the demo loop runs; the first visitor input ends it."""
-    allow_quit: bool
-    countdown_seconds: float
-    clock: Callable[[], float]
-    _last_input: float
-    _idle_timer: Timer | None
-    _demo_timer: Timer | None
-    _swallow_mouse_up: bool
-    _staff_exit: StaffExit
+    def now(self) -> float: ...
 
-    def _init_attendance(
-        self, demo: bool, allow_quit: bool, countdown: float, clock: Callable[[], float]
+    def later(self, delay: float, callback: Callable[[], None]) -> Cancel: ...
+
+
+class AppClock:
+    """The real time, with the app's own timers (they stop when the app does)."""
+
+    def __init__(self, app: Any) -> None:
+        self._app = app
+
+    def now(self) -> float:
+        return time.monotonic()
+
+    def later(self, delay: float, callback: Callable[[], None]) -> Cancel:
+        timer = self._app.set_timer(delay, callback)
+        return timer.stop  # type: ignore[no-any-return]
+
+
+class Attendance:
+    """The demo loop's steps, the idle timer and the countdown, for one kiosk."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        signal: Callable[[Signal], object],
+        *,
+        idle_timeout: Callable[[], float],
+        demo_interval: Callable[[], float],
+        countdown: float,
     ) -> None:
-        self.demo = demo
-        self.attract = demo
-        self.allow_quit = allow_quit
-        self.countdown_seconds = countdown
         self.clock = clock
-        self._last_input = clock()
-        self._idle_timer = None
-        self._demo_timer = None
-        self._swallow_mouse_up = False
+        self._signal = signal
+        self._idle_timeout = idle_timeout
+        self._demo_interval = demo_interval
+        self.countdown_seconds = countdown
+        self.last_input = clock.now()
+        self.countdown_deadline = 0.0
+        """When the countdown on screen runs out (clock time)."""
+        self._idle: Cancel | None = None
+        self._demo: Cancel | None = None
+        self._demo_due = 0.0
+        self._countdown: Cancel | None = None
 
-    @property
-    def _app(self) -> KioskApp:
-        return cast("KioskApp", self)
+    def quiet_for(self) -> float:
+        """Seconds since a visitor last did anything."""
+        return self.clock.now() - self.last_input
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.MouseUp) and self._swallow_mouse_up:
-            self._swallow_mouse_up = False
-            return
-        is_input = isinstance(event, _ACTIVITY) and not event.is_forwarded
-        if is_input and self._on_visitor_input(event):
-            return
-        await super().on_event(event)
+    def countdown_left(self) -> float:
+        """Seconds until the countdown on screen runs out."""
+        return self.countdown_deadline - self.clock.now()
 
-    def _on_visitor_input(self, event: events.Event) -> bool:
-        """Note the input; True when it only wakes the kiosk and must not act as well."""
-        self._last_input = self.clock()
-        if not (isinstance(event, events.Key) and event.key == "a"):
-            self.speaker.stop()  # audio description ends with the next thing the visitor does
-        if isinstance(event, events.Key):
-            quitting = self.allow_quit and event.key == "ctrl+q"
-            if quitting or self._staff_exit.typed(event.key, self._last_input):
-                log.info("closed by staff" if not quitting else "closed with ctrl+q")
-                self.exit(return_code=exits.STAFF_EXIT if not quitting else exits.OK)
-                return True
-        wakes = self.attract or isinstance(self.screen, CountdownScreen)
-        if self.attract:
-            self._stop_attract()
-        elif isinstance(self.screen, CountdownScreen):
-            self.pop_screen()
-        if self._idle_timer is None:
-            self._arm_idle(self._app.idle_timeout)
-        if wakes and isinstance(event, events.MouseDown):
-            self._swallow_mouse_up = True
-        return wakes and not isinstance(event, (events.MouseScrollDown, events.MouseScrollUp))
-
-    def _arm_idle(self, delay: float) -> None:
-        self._idle_timer = self.set_timer(delay, self._idle_check, name="idle")
+    def noticed_input(self) -> None:
+        """A visitor is here: the idle timer runs from now (one timer, re-armed only when it
+        fires early, so keys cost nothing)."""
+        self.last_input = self.clock.now()
+        if self._idle is None:
+            self._idle = self.clock.later(self._idle_timeout(), self._idle_check)
 
     def _idle_check(self) -> None:
-        """One timer for the idle reset, re-armed only while visitors keep pressing keys."""
-        self._idle_timer = None
-        quiet = self.clock() - self._last_input
-        if self.attract or not self.screen_stack:
-            return
-        if quiet < self._app.idle_timeout:
-            self._arm_idle(self._app.idle_timeout - quiet)
-        elif self._app.position == 0 and not self.screen.is_modal:
-            if self.demo:
-                self._start_attract()
+        self._idle = None
+        quiet, timeout = self.quiet_for(), self._idle_timeout()
+        if quiet < timeout:
+            self._idle = self.clock.later(timeout - quiet, self._idle_check)
         else:
-            self.push_screen(CountdownScreen(self.countdown_seconds))
+            self._signal(Signal.IDLE)
 
-    def reset_to_start(self) -> None:
-        """Back to the title screen with every visitor choice undone; in demo mode the loop
-        starts again."""
-        self._app.images.describe = False
-        self.reset_choices()
-        self._app.go(0)
-        if self.demo:
-            self._start_attract()
+    def follow(self, state: State) -> None:
+        """Run the timers the state needs: the demo loop while it attracts, the countdown
+        while it asks "Still reading?"."""
+        if state.attract and self._demo is None:
+            self._demo_due = self.clock.now() + self._demo_interval()
+            self._demo = self.clock.later(self._demo_interval(), self._demo_step)
+        elif not state.attract:
+            _cancel(self._demo)
+            self._demo = None
+        if state.countdown and self._countdown is None:
+            self.countdown_deadline = self.clock.now() + self.countdown_seconds
+            self._countdown = self.clock.later(self.countdown_seconds, self._countdown_end)
+        elif not state.countdown:
+            _cancel(self._countdown)
+            self._countdown = None
 
-    # The attract loop -----------------------------------------------------------------------
+    def restart_demo(self, state: State) -> None:
+        """Start the loop's timing again (its interval may have changed)."""
+        _cancel(self._demo)
+        self._demo = None
+        self.follow(state)
 
-    def _start_attract(self) -> None:
-        self.attract = True
-        if self._demo_timer is None:
-            self._demo_timer = self.set_interval(
-                self._app.demo_interval, self._demo_step, name="demo"
-            )
-
-    def _stop_attract(self) -> None:
-        self.attract = False
-        if self._demo_timer is not None:
-            self._demo_timer.stop()
-            self._demo_timer = None
+    def stop(self) -> None:
+        for cancel in (self._idle, self._demo, self._countdown):
+            _cancel(cancel)
+        self._idle = self._demo = self._countdown = None
 
     def _demo_step(self) -> None:
-        """Title, every panel, title again: the closing view of sources is left to visitors.
-        A panel's advisory is shown for one interval before the panel itself."""
-        if not self.screen_stack:  # a timer firing while the app shuts down
-            return
-        if isinstance(self.screen, AdvisoryScreen):
-            self.pop_screen()
-            return
-        self._app.go(
-            self._app.position + 1 if self._app.position < len(self._app.exhibit.panels) else 0
+        # Each step is due one interval after the last was due, not after it ran: no drift.
+        self._demo_due += self._demo_interval()
+        self._demo = self.clock.later(
+            max(0.001, self._demo_due - self.clock.now()), self._demo_step
         )
+        self._signal(Signal.DEMO_STEP)
+
+    def _countdown_end(self) -> None:
+        self._countdown = None
+        self._signal(Signal.COUNTDOWN_END)
+
+
+def _cancel(cancel: Cancel | None) -> None:
+    """Stop a timer if there is one; None, for the attribute that held it."""
+    if cancel is not None:
+        cancel()
+    return None

@@ -2,8 +2,7 @@
 cleanly, and only staff can close it.
 
 Textual ends an app on any unhandled exception and prints a traceback. A kiosk must never show
-one: this overrides App._handle_exception, a private Textual method (pinned version), kept in
-this one module so that an upgrade has one place to look.
+one: the app hands every error to the Healer instead (workarounds.errors_to).
 """
 
 from __future__ import annotations
@@ -14,10 +13,10 @@ import signal
 import time
 from typing import TYPE_CHECKING, Any
 
-from textual._context import active_message_pump
-
 from .. import exits
 from ..logs import LOGGER
+from ..model import Exhibit
+from .workarounds import failing_in_app_itself
 
 if TYPE_CHECKING:
     from .app import KioskApp
@@ -40,7 +39,7 @@ class Healer:
         log.error("unexpected error", exc_info=error)
         now = time.monotonic()
         self.failures = [t for t in self.failures if now - t < FAILURE_WINDOW] + [now]
-        app_itself = active_message_pump.get(None) is self.app
+        app_itself = failing_in_app_itself(self.app)
         if app_itself or len(self.failures) > MAX_FAILURES:
             log.critical("cannot recover; exiting with status %d for a restart", exits.CRASHED)
             self.app.exit(return_code=exits.CRASHED)
@@ -63,6 +62,11 @@ class StaffExit:
         self.keys = keys
         self.seconds = seconds
         self._typed: list[tuple[str, float]] = []
+
+    @classmethod
+    def of(cls, exhibit: Exhibit) -> StaffExit:
+        """The exhibit's staff sequence (kiosk.staff_exit)."""
+        return cls(exhibit.kiosk.staff_exit, exhibit.kiosk.staff_exit_seconds)
 
     def typed(self, key: str, now: float) -> bool:
         """Note a key; True when it completes the sequence in time."""

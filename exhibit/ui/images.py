@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..media import PreparedCache
+from ..picture_modes import MODES
 from .terminal_answers import Answers, ask, kitty_draws_placeholders
 
-MODES = ("auto", "kitty", "sixel", "halfcell", "none")
-"""`--images` values: auto-detect, a graphics protocol, coloured half blocks, or words only."""
+__all__ = ["MODES", "ImageSettings", "choose_mode", "pixels_per_cell", "widget_class"]
 
 _TEXT_TERMINALS = ("linux", "dumb", "vt100", "vt102", "vt220")
 """Terminals (the Linux console among them) that cannot draw a picture worth looking at."""
@@ -46,6 +46,8 @@ def choose_mode(
 
         answers = answers or ask()
         if answers.cell:
+            from .workarounds import use_cell_size
+
             use_cell_size(answers.cell)
         if Image is SixelImage:
             return "sixel"
@@ -56,15 +58,6 @@ def choose_mode(
     if "256" in term or environ.get("COLORTERM") in ("truecolor", "24bit"):
         return "halfcell"
     return "none"
-
-
-def use_cell_size(cell: tuple[int, int]) -> None:
-    """Scale pictures to the cell size the terminal answered, not to the window size the kernel
-    reports (which may count a border): then a picture fills its box, nothing cut or spilling.
-    textual-image keeps the size it measured on its function; this sets it first."""
-    from textual_image._terminal import CellSize, get_cell_size
-
-    get_cell_size._result = CellSize(*cell)  # type: ignore[attr-defined]
 
 
 def widget_class(mode: str) -> Any:
@@ -88,10 +81,9 @@ def pixels_per_cell(mode: str) -> tuple[int, int]:
     """How many image pixels one terminal cell shows, across and down."""
     if mode == "halfcell":
         return (1, 2)
-    from textual_image._terminal import get_cell_size
+    from .workarounds import cell_size
 
-    size = get_cell_size()
-    return (size.width, size.height)
+    return cell_size()
 
 
 @dataclass
@@ -103,25 +95,7 @@ class ImageSettings:
     describe: bool = False
     """Description mode: every image replaced by its words, whatever the terminal can do."""
     cache: PreparedCache = field(default_factory=PreparedCache)
-    last_box: tuple[int, int] | None = None
-    """The pixel box of the last picture laid out: the size to pre-warm the next panel at."""
 
     @property
     def shows_pixels(self) -> bool:
         return self.mode != "none" and not self.describe
-
-
-_TEXTUAL_BARS: dict[str, list[str]] = {}
-
-
-def use_console_glyphs(console: bool) -> None:
-    """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
-    font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
-    with these class attributes, so each app sets them as it starts."""
-    from textual.scrollbar import ScrollBarRender
-
-    if not _TEXTUAL_BARS:
-        _TEXTUAL_BARS["vertical"] = list(ScrollBarRender.VERTICAL_BARS)
-        _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
-    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
-    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]

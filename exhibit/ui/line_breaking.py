@@ -1,24 +1,23 @@
-"""Japanese line breaking (kinsoku shori): no line starts with 。、」 and the like, and none ends
-with 「（.
+"""Japanese line breaking: never start a line with 。、」）or a small kana, never end one
+with 「（, and never break inside a run of digits or Latin letters ("1945", "M-72").
 
 Textual wraps text without spaces character by character, so a Japanese paragraph could put a
-full stop at the start of a line, which Japanese typesetting never does. Textual's Content
-takes its break offsets from Rich's `divide_line`, imported into `textual.content`; this
-module wraps that one function (pinned Textual version: see pyproject.toml) and hands text
-with wide or kinsoku characters to the core's divider (exhibit/line_breaks.py: one pass, runs
-of digits and Latin letters kept whole). Text without such characters is untouched.
+full stop at the start of a line, which Japanese typesetting never does. `kinsoku` wraps a
+break-finding function (Rich's `divide_line`, which Textual's Content uses: the wrapping is
+installed by workarounds.japanese_line_breaking) and hands text with wide or kinsoku characters
+to the core's divider (exhibit/line_breaks.py: one linear pass). Text without such characters
+is untouched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import textual.content
 from rich.cells import get_character_cell_size
 
 from ..line_breaks import NO_LINE_END, NO_LINE_START, break_offsets, needs_breaking
 
-__all__ = ["NO_LINE_END", "NO_LINE_START", "install"]
+__all__ = ["NO_LINE_END", "NO_LINE_START", "kinsoku"]
 
 Divide = Callable[..., list[int]]
 
@@ -33,10 +32,3 @@ def kinsoku(divide: Divide) -> Divide:
 
     divide_line.kinsoku = True  # type: ignore[attr-defined]
     return divide_line
-
-
-def install() -> None:
-    """Make Textual's text wrapping follow the rules above (once; safe to call again)."""
-    current: Divide = getattr(textual.content, "divide_line")  # noqa: B009 - not exported
-    if not getattr(current, "kinsoku", False):
-        setattr(textual.content, "divide_line", kinsoku(current))  # noqa: B010

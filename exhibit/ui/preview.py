@@ -8,15 +8,17 @@ any web browser opens them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.pilot import Pilot
 
+from ..journey import Do, Window
 from ..model import Exhibit
-from .app import KioskApp
+
+if TYPE_CHECKING:
+    from .app import KioskApp
 
 
 @dataclass(frozen=True)
@@ -32,14 +34,14 @@ class Page:
 
     def show(self, app: KioskApp) -> None:
         app.go(self.position)  # also closes the window of the page before
-        if self.window != "advisory" and app.screen.is_modal:
-            app.pop_screen()  # the advisory that going to a panel shows first
+        if self.window != "advisory" and app.state.window is Window.ADVISORY:
+            app.ask(Do.CLOSE)  # the advisory that going to a panel shows first
         if self.window == "image":
-            app.show_image(self.image)
+            app.ask(Do.IMAGE, self.image)
         elif self.window == "index":
-            app.action_index()
+            app.ask(Do.INDEX)
         elif self.window == "help":
-            app.action_help()
+            app.ask(Do.HELP)
 
 
 def preview_pages(exhibit: Exhibit) -> list[Page]:
@@ -74,28 +76,22 @@ def preview_pages(exhibit: Exhibit) -> list[Page]:
     ]
 
 
-def write_previews(
-    exhibit: Exhibit,
-    folder: Path,
-    size: tuple[int, int],
-    editions: Mapping[str, Exhibit] | None = None,
-) -> list[Path]:
-    """Run the kiosk headless at `size` and save one SVG per page in `folder` (created if
-    missing; files of the same name are replaced, others are left alone). Returns the files.
-    An exhibit in several languages gets one folder per language (`folder/en`, `folder/ja`).
+def write_previews(app: KioskApp, folder: Path, size: tuple[int, int]) -> list[Path]:
+    """Run `app` (a kiosk not yet started) headless at `size` and save one SVG per page in
+    `folder` (created if missing; files of the same name are replaced, others are left alone).
+    Returns the files. An exhibit in several languages gets one folder per language
+    (`folder/en`, `folder/ja`).
 
     Pictures are shown as their words (description cards), as on a text-only terminal: an SVG
     cannot carry a graphics protocol. Textual holds stdout while it runs: report afterwards."""
     written: list[Path] = []
-    languages = list(editions or {}) if len(editions or {}) > 1 else [""]
+    languages = list(app.editions) if len(app.editions) > 1 else [""]
 
     async def walk(pilot: Pilot[object]) -> None:
-        app = pilot.app
-        assert isinstance(app, KioskApp)
         await _settle(pilot)
         for language in languages:
-            if language:
-                app.set_language(language)
+            while language and app.language != language:
+                app.ask(Do.LANGUAGE)
             into = folder / language
             into.mkdir(parents=True, exist_ok=True)
             for page in preview_pages(app.exhibit):
@@ -105,7 +101,6 @@ def write_previews(
                 written.append(path)
         app.exit()
 
-    app = KioskApp(exhibit, editions=editions)
     app.run(headless=True, size=size, auto_pilot=walk)
     return written
 

@@ -3,11 +3,8 @@ from exhibit.yaml). A language the kiosk has no words for gets the English ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from textual.dom import DOMNode
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -40,24 +37,30 @@ class Words:
     ADVISORY_CONTINUE: str = "Enter  continue"
     ADVISORY_SKIP: str = "Esc  skip this panel"
     AUDIO_UNAVAILABLE: str = "Audio description is not available on this kiosk"
-    HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("→  Space  Enter  PgDn", "next page"),
-        ("←  Backspace  PgUp", "previous page"),
-        ("1 - 9", "go to that panel"),
-        ("Home", "back to the start"),
-        ("End", "last panel"),
-        ("↑ ↓", "scroll the text, then choose an image"),
-        ("i  Tab", "index of all panels"),
-        ("z  Enter  or touch", "the chosen image full screen, with its description"),
-        ("d", "describe images in words instead of pictures"),
-        ("?", "this help"),
-        ("Esc", "close a window like this one"),
-        ("Mouse / touch", "choose a panel in the bottom strip"),
+    HELP_MEANINGS: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "next": "next page",
+            "previous": "previous page",
+            "panel": "go to that panel",
+            "first": "back to the start",
+            "last": "last panel",
+            "scroll": "scroll the text, then choose an image",
+            "index": "index of all panels",
+            "zoom": "the chosen image full screen, with its description",
+            "describe": "describe images in words instead of pictures",
+            "help": "this help",
+            "language": "switch language",
+            "contrast": "high contrast",
+            "large": "large layout, fewer words a line / back",
+            "speak": "read this panel aloud",
+            "close": "close a window like this one",
+            "touch": "choose a panel in the bottom strip",
+        }
     )
-    HELP_LANGUAGE: tuple[str, str] = ("l", "switch language")
-    HELP_CONTRAST: tuple[str, str] = ("c", "high contrast")
-    HELP_LARGE: tuple[str, str] = ("+  -", "large layout, fewer words a line / back")
-    HELP_AUDIO: tuple[str, str] = ("a", "read this panel aloud")
+    """What each row of the help window means (exhibit/keys.py: HELP_ROWS has the keys)."""
+    OR_TOUCH: str = "or touch"
+    """After the keys that open an image: a touch on it does too."""
+    MOUSE_OR_TOUCH: str = "Mouse / touch"
 
 
 EN = Words()
@@ -86,24 +89,26 @@ JA = Words(
     ADVISORY_CONTINUE="Enter  進む",
     ADVISORY_SKIP="Esc  このパネルを飛ばす",
     AUDIO_UNAVAILABLE="この端末では音声解説をご利用いただけません",
-    HELP_KEYS=(
-        ("→  Space  Enter  PgDn", "次のページ"),
-        ("←  Backspace  PgUp", "前のページ"),
-        ("1 - 9", "その番号のパネルへ"),
-        ("Home", "最初の画面へ"),
-        ("End", "最後のパネルへ"),
-        ("↑ ↓", "本文のスクロール、続けて画像を選ぶ"),
-        ("i  Tab", "全パネルの目次"),
-        ("z  Enter  または画像にタッチ", "選んだ画像を全画面で表示（説明つき）"),
-        ("d", "画像を絵ではなく文章で説明"),
-        ("?", "このヘルプ"),
-        ("Esc", "このような画面を閉じる"),
-        ("マウス / タッチ", "下の帯でパネルを選ぶ"),
-    ),
-    HELP_LANGUAGE=("l", "言語の切り替え（English）"),
-    HELP_CONTRAST=("c", "ハイコントラスト表示"),
-    HELP_LARGE=("+  -", "ゆったり表示（1行の文字数を減らす）／元に戻す"),
-    HELP_AUDIO=("a", "このパネルの読み上げ"),
+    HELP_MEANINGS={
+        "next": "次のページ",
+        "previous": "前のページ",
+        "panel": "その番号のパネルへ",
+        "first": "最初の画面へ",
+        "last": "最後のパネルへ",
+        "scroll": "本文のスクロール、続けて画像を選ぶ",
+        "index": "全パネルの目次",
+        "zoom": "選んだ画像を全画面で表示（説明つき）",
+        "describe": "画像を絵ではなく文章で説明",
+        "help": "このヘルプ",
+        "language": "言語の切り替え（English）",
+        "contrast": "ハイコントラスト表示",
+        "large": "ゆったり表示（1行の文字数を減らす）／元に戻す",
+        "speak": "このパネルの読み上げ",
+        "close": "このような画面を閉じる",
+        "touch": "下の帯でパネルを選ぶ",
+    },
+    OR_TOUCH="または画像にタッチ",
+    MOUSE_OR_TOUCH="マウス / タッチ",
 )
 """Japanese, written for visitors (です/ます), reviewed with the exhibit's Japanese texts."""
 
@@ -118,13 +123,4 @@ def words_for(language: str) -> Words:
     return WORDS.get(language) or WORDS.get(language.split("-")[0]) or EN
 
 
-def words_of(node: DOMNode) -> Words:
-    """The words for the language the kiosk shows now."""
-    try:
-        words = getattr(node.app, "words", EN)
-    except Exception:  # not in a running app (a widget made outside one)
-        return EN
-    return words if isinstance(words, Words) else EN
-
-
-__all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for", "words_of"]
+__all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for"]

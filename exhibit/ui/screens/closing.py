@@ -12,22 +12,24 @@ from ..widgets.header import ExhibitHeader
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
 from ..widgets.source_list import SourceList
-from ..words import words_of
+from ..words import Words
 from .base import Page, ScrollingScreen
 
 
 class ClosingScreen(ScrollingScreen):
-    def __init__(self, exhibit: Exhibit) -> None:
-        super().__init__()
+    def __init__(self, exhibit: Exhibit, words: Words, next_language: str = "") -> None:
+        super().__init__(words)
         self.exhibit = exhibit
+        self.next_language = next_language
 
     def compose(self) -> ComposeResult:
-        yield ExhibitHeader(self.exhibit.title, words_of(self).END)
+        words = self.words
+        yield ExhibitHeader(self.exhibit.title, words.END)
         with Vertical(id="heading"):
-            yield Static(Content(words_of(self).SOURCES_AND_CREDITS), classes="panel-title")
+            yield Static(Content(words.SOURCES_AND_CREDITS), classes="panel-title")
         with Page(id="page"), Vertical(id="text"):
             if self.exhibit.exhibit.credits:
                 yield MarkdownText(self.exhibit.exhibit.credits, classes="body")
             if self.exhibit.sources:
-                yield SourceList(self.exhibit.sources, words_of(self).SOURCES)
-        yield NavStrip(self.exhibit, None, self.kiosk.next_language)
+                yield SourceList(self.exhibit.sources, words.SOURCES)
+        yield NavStrip(self.exhibit, None, words, self.next_language)

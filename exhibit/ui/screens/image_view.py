@@ -1,33 +1,34 @@
-"""One image full screen, with its caption, credit and long description; ← → step through."""
+"""One image full screen, with its caption, credit and long description; ← → step through
+(which image is the journey's: the app calls `show`)."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from ...journey import Do
 from ...model import ImageRef
 from ..images import ImageSettings
+from ..messages import Asked
 from ..widgets.drawn_image import drawn_widget
 from ..widgets.picture import DescribedImage, Picture
-from ..words import words_of
+from ..words import Words
 from .base import KioskOverlay
 
 
 class ImageViewScreen(KioskOverlay):
-    BINDINGS = [
-        Binding("escape,z,enter,space", "close", show=False),
-        Binding("right,pagedown", "step(1)", show=False),
-        Binding("left,pageup,backspace", "step(-1)", show=False),
-        Binding("down", "scroll_words(1)", show=False),
-        Binding("up", "scroll_words(-1)", show=False),
-    ]
-
-    def __init__(self, images: tuple[ImageRef, ...], index: int, settings: ImageSettings) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        images: tuple[ImageRef, ...],
+        index: int,
+        settings: ImageSettings,
+        words: Words,
+        box: tuple[int, int] | None = None,
+    ) -> None:
+        super().__init__(words)
+        self.box = box
         self.images = images
         self.index = index
         self.settings = settings
@@ -39,21 +40,22 @@ class ImageViewScreen(KioskOverlay):
     def compose(self) -> ComposeResult:
         image = self.image
         with Vertical(id="viewer"):
-            words = words_of(self)
+            words = self.words
             counter = words.IMAGE_COUNTER.format(number=self.index + 1, total=len(self.images))
             yield Static(Content(f"{counter}  ·  {words.VIEWER_HINT}"), id="viewer-counter")
-            drawn = drawn_widget(image, self.settings)  # a chart, a timeline, a labelled map
+            # a chart, a timeline, a labelled map
+            drawn = drawn_widget(image, self.settings, words, self.box)
             if drawn is not None and not image.drawn:
                 yield drawn
             elif drawn is None and self.settings.shows_pixels and image.file:
-                yield Picture(image, self.settings)
+                yield Picture(image, self.settings, words, self.box)
             scroll = VerticalScroll(id="viewer-words", can_focus=False)
             scroll.set_class(image.drawn, "-drawing")  # a chart or timeline scrolls with its words
             with scroll:
                 if image.drawn and drawn is not None:
                     yield drawn
                 elif drawn is None and not (self.settings.shows_pixels and image.file):
-                    yield DescribedImage(image)
+                    yield DescribedImage(image, words)
                 if image.caption:
                     yield Static(Content(image.caption), classes="image-caption")
                 if image.credit:
@@ -61,17 +63,17 @@ class ImageViewScreen(KioskOverlay):
                 if image.description:
                     yield Static(Content(image.description), classes="image-description")
 
-    async def action_step(self, step: int) -> None:
-        index = (self.index + step) % len(self.images)
+    async def show(self, index: int) -> None:
+        """Another of the panel's images, in place."""
         if index != self.index:
             self.index = index
             await self.recompose()
 
-    def action_scroll_words(self, direction: int) -> None:
+    def scroll_words(self, direction: int) -> None:
         # Up or Down can arrive while the view is still being composed (or recomposed after a
         # step): then there is nothing to scroll yet. Found by the 100,000-key mash.
         for words in self.query("#viewer-words").results(VerticalScroll):
             words.scroll_relative(y=direction * 3, animate=False)
 
-    def on_click(self, event: events.Click) -> None:
-        self.close()
+    def on_click(self) -> None:
+        self.post_message(Asked(Do.PAGE))

@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...journey import Do
 from ...model import Exhibit
-from ..words import words_of
+from ..messages import Asked
+from ..words import Words
 from .base import KioskOverlay
 
 
 class IndexScreen(KioskOverlay):
-    BINDINGS = [
-        Binding("escape,tab,i", "close", show=False),
-    ]
-
-    def __init__(self, exhibit: Exhibit, current: int) -> None:
-        super().__init__()
+    def __init__(self, exhibit: Exhibit, current: int, words: Words) -> None:
+        super().__init__(words)
         self.exhibit = exhibit
         self.current = current
 
@@ -39,8 +35,8 @@ class IndexScreen(KioskOverlay):
                 options.append(None)  # a separator line between panels
             options.append(Option(Content.assemble(*parts), id=f"panel-{number}"))
         with Vertical(id="index-window", classes="overlay-window") as window:
-            window.border_title = words_of(self).INDEX
-            window.border_subtitle = words_of(self).INDEX_HINT
+            window.border_title = self.words.INDEX
+            window.border_subtitle = self.words.INDEX_HINT
             yield OptionList(*options, id="index-list")
 
     def on_mount(self) -> None:
@@ -52,9 +48,5 @@ class IndexScreen(KioskOverlay):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.kiosk.go(int((event.option.id or "panel-0").removeprefix("panel-")))
-
-    def on_key(self, event: events.Key) -> None:
-        if event.key.isdigit() and 1 <= int(event.key) <= len(self.exhibit.panels):
-            event.stop()
-            self.kiosk.go(int(event.key))
+        number = int((event.option.id or "panel-0").removeprefix("panel-"))
+        self.post_message(Asked(Do.PANEL, number))

@@ -1,36 +1,29 @@
-"""The title screen: what the exhibit is, and an invitation to begin."""
+"""The title screen: what the exhibit is, and an invitation to begin (which keys begin is the
+journey's: exhibit/keys.py, TITLE_OWN)."""
 
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
+from ...journey import Do
+from ...layout import COMPACT, COMPACT_ROWS
 from ...model import Exhibit
+from ..messages import Asked
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import LanguageButton
-from ..words import LANGUAGE_NAMES, words_of
+from ..words import LANGUAGE_NAMES, Words
 from .base import KioskScreen
-
-# Keys that keep their own meaning here; any other key begins the visit.
-_OWN_MEANING = {"question_mark", "i", "tab", "end", "home", "left", "backspace", "pageup"} | {
-    "l",
-    "L",
-    "c",
-    "plus",
-    "equals_sign",
-    "minus",
-    "a",  # the visitor's choices (choices.py)
-}
 
 
 class TitleScreen(KioskScreen):
-    def __init__(self, exhibit: Exhibit) -> None:
-        super().__init__()
+    def __init__(self, exhibit: Exhibit, words: Words, next_language: str = "") -> None:
+        super().__init__(words)
         self.exhibit = exhibit
+        self.next_language = next_language
 
     def compose(self) -> ComposeResult:
         info = self.exhibit.exhibit
@@ -40,22 +33,15 @@ class TitleScreen(KioskScreen):
                 yield Static(Content(info.subtitle), id="exhibit-subtitle")
             if info.intro:
                 yield MarkdownText(info.intro, classes="intro")
-            yield Static(Content(words_of(self).PRESS_TO_BEGIN), id="invitation")
-            if self.kiosk.next_language:
-                name = LANGUAGE_NAMES.get(self.kiosk.next_language, self.kiosk.next_language)
+            yield Static(Content(self.words.PRESS_TO_BEGIN), id="invitation")
+            if self.next_language:
+                name = LANGUAGE_NAMES.get(self.next_language, self.next_language)
                 yield LanguageButton(f"{name}  [L]")
 
     def fit_to(self, size: Size) -> None:
         super().fit_to(size)
         # A small screen shows the title and the invitation; the intro would push them off.
-        self.set_class(size.width < 60 or size.height < 20, "-compact")
+        self.set_class(size.width < COMPACT or size.height < COMPACT_ROWS, "-compact")
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key in _OWN_MEANING or event.key.isdigit():
-            return
-        event.stop()
-        event.prevent_default()
-        self.kiosk.go(1)
-
-    def on_click(self, event: events.Click) -> None:
-        self.kiosk.go(1)
+    def on_click(self) -> None:
+        self.post_message(Asked(Do.PAGE))

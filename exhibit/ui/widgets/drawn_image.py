@@ -9,9 +9,17 @@ from textual.widget import Widget
 
 from ...model import ImageRef
 from ..images import ImageSettings
+from ..words import Words
 
 
-def drawn_widget(image: ImageRef, settings: ImageSettings, *, fill: bool = False) -> Widget | None:
+def drawn_widget(
+    image: ImageRef,
+    settings: ImageSettings,
+    words: Words,
+    box: tuple[int, int] | None = None,
+    *,
+    fill: bool = False,
+) -> Widget | None:
     """A chart or timeline (text: shown on every terminal, in description mode too), a picture
     with labels where the terminal shows pixels, or None for a plain picture or words."""
     if image.chart is not None:
@@ -25,5 +33,5 @@ def drawn_widget(image: ImageRef, settings: ImageSettings, *, fill: bool = False
     if image.labels and image.file and settings.shows_pixels:
         from .labelled_map import LabelledMap
 
-        return LabelledMap(image, settings)
+        return LabelledMap(image, settings, words, box)
     return None

@@ -7,12 +7,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 
+from ...journey import Do
 from ...model import ImageRef
 from ..images import ImageSettings
-from ..words import words_of
+from ..messages import Asked
+from ..words import Words
 from .drawn_image import drawn_widget
 from .picture import DescribedImage, Picture
 
@@ -20,33 +21,36 @@ from .picture import DescribedImage, Picture
 class ImageCard(Vertical):
     """The picture where the terminal can draw it, its description card where it cannot."""
 
-    class Chosen(Message):
-        """The visitor clicked or touched the image at `index` of the panel."""
-
-        def __init__(self, index: int) -> None:
-            super().__init__()
-            self.index = index
-
-    def __init__(self, image: ImageRef, settings: ImageSettings, index: int) -> None:
+    def __init__(
+        self,
+        image: ImageRef,
+        settings: ImageSettings,
+        index: int,
+        words: Words,
+        box: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.image = image
         self.settings = settings
         self.index = index
+        self.words = words
+        self.box = box
 
     def compose(self) -> ComposeResult:
-        drawn = drawn_widget(self.image, self.settings)  # a chart, a timeline, a labelled map
+        # a chart, a timeline, a labelled map
+        drawn = drawn_widget(self.image, self.settings, self.words, self.box)
         if drawn is not None:
             yield drawn
         elif self.settings.shows_pixels and self.image.file:
-            yield Picture(self.image, self.settings)
+            yield Picture(self.image, self.settings, self.words, self.box)
         else:
-            yield DescribedImage(self.image)
+            yield DescribedImage(self.image, self.words)
         if self.image.caption:
             yield Static(Content(self.image.caption), classes="image-caption")
         if self.image.credit:
             yield Static(Content(self.image.credit), classes="image-credit")
-        yield Static(Content(words_of(self).CHOSEN_IMAGE_HINT), classes="image-hint")
+        yield Static(Content(self.words.CHOSEN_IMAGE_HINT), classes="image-hint")
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.post_message(self.Chosen(self.index))
+        self.post_message(Asked(Do.IMAGE, self.index))

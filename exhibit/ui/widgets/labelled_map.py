@@ -21,6 +21,7 @@ from ...drawings.labels import place_labels
 from ...drawings.pieces import Line, legend_lines
 from ...model import ImageRef
 from ..images import ImageSettings
+from ..words import Words
 from .picture import Picture
 from .text_drawing import TextDrawing
 
@@ -52,13 +53,22 @@ class Legend(TextDrawing):
 class LabelledMap(Vertical):
     """The picture, its labels over it, the names that did not fit, and the legend."""
 
-    def __init__(self, image: ImageRef, settings: ImageSettings, **options: Any) -> None:
+    def __init__(
+        self,
+        image: ImageRef,
+        settings: ImageSettings,
+        words: Words,
+        box: tuple[int, int] | None = None,
+        **options: Any,
+    ) -> None:
         super().__init__(classes="labelled-map")
         self.image = image
         self.settings = settings
+        self.words = words
+        self.box = box
 
     def compose(self) -> ComposeResult:
-        yield MapPicture(self.image, self.settings)
+        yield MapPicture(self.image, self.settings, self.words, self.box)
         yield Static("", classes="map-left-out")
         if self.image.legend:
             yield Legend(self.image)

@@ -6,15 +6,14 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 
+from ...journey import Do
+from ...layout import COMPACT
 from ...model import Exhibit
-from ..words import LANGUAGE_NAMES, words_of
+from ..messages import Asked
+from ..words import LANGUAGE_NAMES, Words
 from .timeline import Timeline
-
-COMPACT = 60
-"""Below this many columns the strip names only the current panel; the others are numbers."""
 
 
 class NavItem(Static):
@@ -33,7 +32,7 @@ class NavItem(Static):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.post_message(NavStrip.Chosen(self.position))
+        self.post_message(Asked(Do.PANEL, self.position))
 
 
 class LanguageButton(Static):
@@ -44,26 +43,19 @@ class LanguageButton(Static):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.post_message(NavStrip.LanguageChosen())
+        self.post_message(Asked(Do.LANGUAGE))
 
 
 class NavStrip(Vertical):
     """All panels in order with the current one marked, key hints, and the timeline."""
 
-    class Chosen(Message):
-        """The visitor chose a position (1 = first panel) in the strip."""
-
-        def __init__(self, position: int) -> None:
-            super().__init__()
-            self.position = position
-
-    class LanguageChosen(Message):
-        """The visitor touched the language button."""
-
-    def __init__(self, exhibit: Exhibit, current: int | None, next_language: str = "") -> None:
+    def __init__(
+        self, exhibit: Exhibit, current: int | None, words: Words, next_language: str = ""
+    ) -> None:
         super().__init__()
         self.exhibit = exhibit
         self.current = current
+        self.words = words
         self.next_language = next_language
         """The language the button switches to; empty: no button (one language)."""
 
@@ -75,11 +67,11 @@ class NavStrip(Vertical):
         with Horizontal(classes="nav-items"):
             for number, panel in enumerate(self.exhibit.panels, start=1):
                 yield NavItem(number, panel.label, number == self.current)
-            yield Static(Content(words_of(self).NAV_ARROWS), classes="nav-arrows")
+            yield Static(Content(self.words.NAV_ARROWS), classes="nav-arrows")
             if self.next_language:
                 yield LanguageButton(LANGUAGE_NAMES.get(self.next_language, self.next_language))
-            yield Static(Content(words_of(self).NAV_INDEX), classes="nav-hints nav-index")
-            yield Static(Content(words_of(self).NAV_HELP), classes="nav-hints")
+            yield Static(Content(self.words.NAV_INDEX), classes="nav-hints nav-index")
+            yield Static(Content(self.words.NAV_HELP), classes="nav-hints")
         whole = self.exhibit.exhibit.timeline
         if whole is not None:
             spans = [p.timeline for p in self.exhibit.panels]

@@ -18,14 +18,16 @@ from textual.widgets import Static
 from ... import media
 from ...model import ImageRef
 from ..images import ImageSettings, pixels_per_cell, widget_class
-from ..words import words_of
+from ..messages import PictureLaid
+from ..words import Words
 
 
-def prewarm(app: App[Any], settings: ImageSettings, images: Sequence[ImageRef]) -> None:
-    """Prepare `images` in the background at the size the last picture had, so that the page
-    that shows them has its pictures at once."""
-    box = settings.last_box
-    if not settings.shows_pixels or box is None:
+def prewarm(
+    app: App[Any], settings: ImageSettings, box: tuple[int, int], images: Sequence[ImageRef]
+) -> None:
+    """Prepare `images` in the background at `box` (the size the last picture had), so that
+    the page that shows them has its pictures at once."""
+    if not settings.shows_pixels:
         return
     files = [image.file for image in images if image.file]
     background = background_of(app)
@@ -47,11 +49,11 @@ def background_of(app: App[Any]) -> tuple[int, int, int]:
 class DescribedImage(Vertical):
     """The image as words: a framed alt text, and the long description where asked for."""
 
-    def __init__(self, image: ImageRef, *, long: bool = False) -> None:
+    def __init__(self, image: ImageRef, words: Words, *, long: bool = False) -> None:
         super().__init__(classes="image-frame")
         self.image = image
         self.long = long
-        self.border_title = words_of(self).DESCRIBED_IMAGE
+        self.border_title = words.DESCRIBED_IMAGE
 
     def compose(self) -> ComposeResult:
         yield Static(Content(self.image.alt), classes="image-alt")
@@ -62,10 +64,19 @@ class DescribedImage(Vertical):
 class Picture(Widget):
     """Fills its box with the image, scaled to fit; the description card if that fails."""
 
-    def __init__(self, image: ImageRef, settings: ImageSettings) -> None:
+    def __init__(
+        self,
+        image: ImageRef,
+        settings: ImageSettings,
+        words: Words,
+        box: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__(classes="picture")
         self.image = image
         self.settings = settings
+        self.words = words
+        self.box_hint = box
+        """The last picture's box: most pictures are laid out at that size."""
         self._box: tuple[int, int] | None = None
 
     def render(self) -> str:
@@ -75,7 +86,7 @@ class Picture(Widget):
     def compose(self) -> ComposeResult:
         # Most pictures are laid out at the size of the last one: if that is prepared
         # already, it is part of the first layout instead of arriving after it.
-        box = self.settings.last_box
+        box = self.box_hint
         cached = self._cached(box, self._background()) if box else None
         if cached is not None:
             self._box = box
@@ -85,7 +96,8 @@ class Picture(Widget):
         per_cell = pixels_per_cell(self.settings.mode)
         box = (event.size.width * per_cell[0], event.size.height * per_cell[1])
         if box != self._box and min(event.size) > 0:
-            self._box = self.settings.last_box = box
+            self._box = box
+            self.post_message(PictureLaid(box))
             background = self._background()
             cached = self._cached(box, background)
             if cached is not None:  # prepared for an earlier visitor: no thread, no wait
@@ -136,5 +148,5 @@ class Picture(Widget):
     async def _show_words(self) -> None:
         if self.is_attached:
             await self.remove_children()
-            await self.mount(DescribedImage(self.image))
+            await self.mount(DescribedImage(self.image, self.words))
             self.add_class("-words")

@@ -6,16 +6,16 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ..words import words_of
+from ..words import Words
 
 
 class StaffMarker(Static):
-    def __init__(self) -> None:
-        super().__init__(Content(words_of(self).STAFF_MARKER))
+    def __init__(self, words: Words) -> None:
+        super().__init__(Content(words.STAFF_MARKER))
 
 
 class TooSmall(Static):
     """Shown instead of the page when the terminal is too small to read it."""
 
-    def __init__(self) -> None:
-        super().__init__(Content(words_of(self).TOO_SMALL))
+    def __init__(self, words: Words) -> None:
+        super().__init__(Content(words.TOO_SMALL))

@@ -1,0 +1,46 @@
+"""The kiosk's layout numbers, written once: the stylesheet reads them as CSS variables
+($page-padding, ...: layout_variables, handed to Textual by the app), the screens use the
+breakpoints, and fit.py's check of the smallest screen computes with the same widths. Core:
+no Textual here, so that `--check` can use them."""
+
+from __future__ import annotations
+
+SMALLEST = (80, 24)
+"""The smallest screen the kiosk serves in full: columns, rows."""
+TINY = (40, 12)
+"""Below this many columns or rows a page cannot be read: it asks for a larger window."""
+NARROW = 100
+"""Below this many columns the images and facts move under the text, and the strip narrows."""
+SHORT = 30
+"""Below this many rows the timeline line is left out."""
+COMPACT = 60
+"""Below this many columns the strip names only the current panel, and the title screen
+leaves out its introduction (also below COMPACT_ROWS rows)."""
+COMPACT_ROWS = 20
+
+PAGE_PADDING = 2
+"""Columns of padding each side of the header, heading, page and strip."""
+STRIP_GAP = 3
+"""Columns after each panel in the strip."""
+STRIP_GAP_NARROW = 1
+"""The same below NARROW columns."""
+HINT_GAP = 2
+"""Columns after the language button and the hints in the strip."""
+WINDOW_WIDTH = 76
+"""The title card and every window."""
+TITLE_CARD_PADDING = 4
+"""Columns of padding each side inside the title card (it has a one-column border too)."""
+MAX_FACT_LABEL = 18
+"""Longer labels in the facts box wrap inside their column."""
+
+
+def layout_variables() -> dict[str, str]:
+    """The numbers above that kiosk.tcss uses, as CSS variables."""
+    return {
+        "page-padding": str(PAGE_PADDING),
+        "strip-gap": str(STRIP_GAP),
+        "strip-gap-narrow": str(STRIP_GAP_NARROW),
+        "hint-gap": str(HINT_GAP),
+        "window-width": str(WINDOW_WIDTH),
+        "title-card-padding": str(TITLE_CARD_PADDING),
+    }

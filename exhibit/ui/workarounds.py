@@ -1,0 +1,116 @@
+"""Every place the kiosk reaches past the public API of Textual or textual-image, in one module.
+
+Each function says why it is needed. They depend on the exact versions pinned in pyproject.toml:
+importing this module with any other version stops with a message saying what to re-check, so
+that an upgrade cannot silently break the kiosk (wrapped Japanese text, unhealed errors...).
+Private modules of Textual and textual-image (`textual._...`, `textual_image._...`) are imported
+here and nowhere else (a test checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.metadata import version
+from typing import Any
+
+from textual.app import App
+from textual.events import ScreenResume
+from textual.message import Message
+
+from .line_breaking import kinsoku
+
+PINNED = {"textual": "8.2.8", "textual-image": "0.12.0"}
+"""The versions these workarounds were written for and tested with."""
+
+
+def check_versions(installed: Callable[[str], str] = version) -> None:
+    """Stop, with what to do, unless the pinned versions are the ones installed."""
+    for package, pinned in PINNED.items():
+        found = installed(package)
+        if found != pinned:
+            raise RuntimeError(
+                f"{package} {found} is installed; the kiosk's workarounds "
+                f"(exhibit/ui/workarounds.py) were written for {pinned}. Install {package}=="
+                f"{pinned}, or check each workaround against {found} and update PINNED."
+            )
+
+
+check_versions()
+
+
+def japanese_line_breaking() -> None:
+    """Japanese line breaking (line_breaking.py): Textual has no hook for where a line may
+    break, so its `textual.content.divide_line` (Rich's, imported there) is wrapped. Once;
+    safe to call again."""
+    import textual.content
+
+    current = getattr(textual.content, "divide_line")  # noqa: B009 - not exported
+    if not getattr(current, "kinsoku", False):
+        setattr(textual.content, "divide_line", kinsoku(current))  # noqa: B010
+
+
+def first_theme(app: App[Any], name: str) -> None:
+    """Start with theme `name` without the theme watcher: set before the stylesheet is first
+    read, the watcher would parse every stylesheet again (~15 ms at start-up); the class it
+    would set is set here."""
+    app.set_reactive(App.theme, name)
+    app.set_class(True, f"-theme-{name}")
+    app.stylesheet.set_variables(app.get_css_variables())
+
+
+def errors_to(app: App[Any], handler: Callable[[Exception], None]) -> None:
+    """Send every unhandled error to `handler` instead of Textual's, which ends the app and
+    prints a traceback: a kiosk must never show one (healing.py). Textual has no public hook;
+    its private `App._handle_exception` is replaced on this one app."""
+    app._handle_exception = handler  # type: ignore[method-assign,assignment]
+
+
+def failing_in_app_itself(app: App[Any]) -> bool:
+    """The error happened in the app's own message loop (not in a screen or widget): nothing
+    is left to heal. Textual keeps the running message pump in a private context variable."""
+    from textual._context import active_message_pump
+
+    return active_message_pump.get(None) is app
+
+
+def keep_styles_on_resume(message: Message, look_unchanged: bool) -> None:
+    """Textual restyles every widget of a screen it shows again: a third of showing a kept
+    page (shelf.py). Needless when the look (theme, app classes) has not changed while the
+    page was away, so the resume event is told not to."""
+    if isinstance(message, ScreenResume) and message.refresh_styles and look_unchanged:
+        message.refresh_styles = False
+
+
+_TEXTUAL_BARS: dict[str, list[str]] = {}
+
+
+def console_scroll_bars(console: bool) -> None:
+    """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
+    font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
+    with these class attributes (no style or hook sets them), so each app sets them."""
+    from textual.scrollbar import ScrollBarRender
+
+    if not _TEXTUAL_BARS:
+        _TEXTUAL_BARS["vertical"] = list(ScrollBarRender.VERTICAL_BARS)
+        _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
+    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
+    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]
+
+
+def use_cell_size(cell: tuple[int, int]) -> None:
+    """Scale pictures to the cell size the terminal answered, not to the window size the kernel
+    reports (which may count a border): then a picture fills its box, nothing cut or spilling.
+    textual-image keeps the size it measured on its function and has no public setter; this
+    sets it first."""
+    from textual_image._terminal import CellSize, get_cell_size
+
+    get_cell_size._result = CellSize(*cell)  # type: ignore[attr-defined]
+
+
+def cell_size() -> tuple[int, int]:
+    """Pixels per terminal cell, across and down, as textual-image measured them when it was
+    imported; it exports no public way to ask."""
+    from textual_image._terminal import get_cell_size
+
+    size = get_cell_size()
+    return (size.width, size.height)
