@@ -6,7 +6,7 @@
 1. Per call: the recorder's calls (interaction, page_shown) timed against the same calls on
    NoRecorder (recording off), in interleaved rounds; the median difference per call.
 2. Per key: the real kiosk, headless, taking keys (→, ←, 3, c ...) with the recorder wired in
-   as the app will call it (tests/analytics_wiring.py), against the same app with recording
+   as the app calls it (exhibit/analytics/journey_events.py), against the same app with recording
    off; rounds interleaved, each key timed from press to idle, in wall time and in the
    process's CPU time (the writer thread's included). Paired by round and key.
 3. A year: 200,000 simulated visits over 365 days written as the recorder writes them (the
@@ -81,15 +81,14 @@ small, so that the recorder's share would show."""
 
 async def time_keys(recording: bool, keys: int, folder: Path) -> list[tuple[float, float]]:
     """(wall seconds, CPU seconds of the whole process, writer thread included) per key."""
-    from analytics_wiring import RecordedKiosk
-
     from exhibit.loader import load_exhibit
+    from exhibit.ui.app import KioskApp
 
     loaded = load_exhibit(ROOT / "exhibit.yaml")
     assert loaded.exhibit is not None
-    app = RecordedKiosk(loaded.exhibit, editions=loaded.editions, idle_timeout=3600)
     ids = [panel.id for panel in loaded.exhibit.panels]
-    app.recorder = Recorder(folder / "keys.sqlite", panels=ids) if recording else NoRecorder()
+    recorder = Recorder(folder / "keys.sqlite", panels=ids) if recording else NoRecorder()
+    app = KioskApp(loaded.exhibit, editions=loaded.editions, idle_timeout=3600, recorder=recorder)
     times = []
     async with app.run_test(size=(120, 40)) as pilot:
         for key in KEYS * 2:  # every page built and kept once before timing
@@ -100,7 +99,7 @@ async def time_keys(recording: bool, keys: int, folder: Path) -> list[tuple[floa
             await pilot.press(KEYS[i % len(KEYS)])
             await app.animator.wait_until_complete()
             times.append((time.perf_counter() - start, time.process_time() - cpu))
-    app.recorder.close(timeout=60)
+    recorder.close(timeout=60)
     return times
 
 

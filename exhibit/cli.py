@@ -114,6 +114,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="for development: let ctrl+q end the kiosk",
     )
     parser.add_argument(
+        "--no-record",
+        action="store_true",
+        help="record no visitor figures for this run (kiosk serve's browser sessions are not "
+        "visits to the hall; kiosk.analytics.record: false switches recording off for good)",
+    )
+    parser.add_argument(
         "--no-audio",
         action="store_true",
         help="no audio description (kiosk serve's browser sessions: the computer's speakers "
@@ -220,6 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # then is garbage, and the collector kept scanning it (~15 ms). The app, told to by
     # collect_garbage, turns it back on after its first frame (ui/collector.py).
     gc.disable()
+    from .analytics.recorder import NoRecorder, open_recorder
     from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.images import ImageSettings, choose_mode, widget_class
@@ -230,10 +237,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
     speaker = Speaker(None if args.no_audio else FIND)
     speaker.log_engines(result.editions or ("en",))  # which engine and voice read each language
+    recorder = (
+        NoRecorder()
+        if args.no_record
+        else open_recorder(result.exhibit.kiosk.analytics, [p.id for p in result.exhibit.panels])
+    )
     app = KioskApp(
         result.exhibit,
         editions=result.editions,
         speaker=speaker,
+        recorder=recorder,
         demo=args.demo,
         demo_interval=args.interval,
         idle_timeout=args.idle,
@@ -247,6 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.run()
     finally:
         speaker.stop()  # the engine runs in its own session: the terminal does not end it
+        recorder.close()  # the open visit ends as "closed"; what is queued is written
     code = app.return_code or 0
     logging.getLogger(LOGGER).info("kiosk stopped with exit status %d", code)
     return code

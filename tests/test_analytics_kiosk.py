@@ -1,31 +1,28 @@
-"""The real kiosk app, driven key by key through two visits, with the recorder wired to it
-as the app will be (pending the journey refactor of exhibit/ui, the wiring lives in this
-test's subclass: each hook is one line the app will call). The recorder's clock is turned by
-hand, so every recorded time is exact; the app's own idle timers run small and real.
+"""The real kiosk app, driven key by key through two visits, with its recorder (the app tells
+it every step of the journey: exhibit/analytics/journey_events.py). The recorder's clock is
+turned by hand, so every recorded time is exact; the app's own timers (idle, countdown, attract
+loop) run on a ManualClock moved by the test.
 
-Also here: nothing a visitor types reaches the file, whatever keys they press.
-The wiring is in tests/analytics_wiring.py."""
+Also here: nothing a visitor types reaches the file, whatever keys they press."""
 
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable
 from datetime import UTC
 from pathlib import Path
 
 from analytics_visits import Clock
-from analytics_wiring import RecordedKiosk
+from kiosk_pilot import ManualClock, until
 from textual import events
-from textual.pilot import Pilot
 
 from exhibit.analytics import store
 from exhibit.analytics.figures import compute
 from exhibit.analytics.reading import read_kiosks
 from exhibit.analytics.recorder import Recorder
 from exhibit.analytics.sessions import visits
-from exhibit.analytics.vocabulary import CLOSING, TITLE, Kind, allowed
+from exhibit.analytics.vocabulary import CLOSING, HELP, INDEX, TITLE, Kind, allowed
 from exhibit.loader import load_exhibit
+from exhibit.ui.app import KioskApp
 from exhibit.ui.screens.image_view import ImageViewScreen
 from exhibit.ui.screens.title import TitleScreen
 
@@ -49,40 +46,39 @@ panels:
 """
 
 
-async def wait_for(pilot: Pilot[int], condition: Callable[[], bool], seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out waiting for the kiosk"
-        await pilot.pause(0.02)
+IDLE, COUNTDOWN = 60.0, 10.0
+"""The kiosk's idle timeout and countdown, in seconds of its ManualClock."""
 
 
-def make_kiosk(tmp_path: Path, clock: Clock) -> RecordedKiosk:
+def make_kiosk(tmp_path: Path, clock: Clock) -> tuple[KioskApp, Recorder, ManualClock]:
     path = tmp_path / "exhibit.yaml"
     path.write_text(EXHIBIT, encoding="utf-8")
     result = load_exhibit(path)
     assert result.exhibit is not None, [str(p) for p in result.problems.items]
-    app = RecordedKiosk(
-        result.exhibit,
-        editions=result.editions,
-        demo=True,
-        demo_interval=600,  # the attract loop stays on the title during the test
-        idle_timeout=5,  # real seconds, far longer than a key takes even on a busy machine;
-        # the recorder's clock is the hand-turned one
-        countdown=0.2,
-    )
-    app.recorder = Recorder(
+    recorder = Recorder(
         tmp_path / "visits.sqlite",
         panels=[panel.id for panel in result.exhibit.panels],
         kiosk_id="pier",
         clock=clock,
         tz=UTC,
     )
-    return app
+    timers = ManualClock()
+    app = KioskApp(
+        result.exhibit,
+        editions=result.editions,
+        demo=True,
+        demo_interval=600,  # the attract loop stays on the title during the test
+        idle_timeout=IDLE,
+        countdown=COUNTDOWN,
+        clock=timers,
+        recorder=recorder,
+    )
+    return app, recorder, timers
 
 
 async def test_two_visits_through_the_real_kiosk(tmp_path: Path) -> None:
     clock = Clock("2026-05-04 10:00:00")
-    app = make_kiosk(tmp_path, clock)
+    app, recorder, timers = make_kiosk(tmp_path, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         # Visit 1: wakes the attract loop on the title, reads towers 30 s (opens its picture),
         # switches to Japanese, keepers 60 s, turns on high contrast, lamps 90 s, leaves.
@@ -102,14 +98,16 @@ async def test_two_visits_through_the_real_kiosk(tmp_path: Path) -> None:
         clock.at("2026-05-04 10:01:40")
         await pilot.press("right")
         clock.at("2026-05-04 10:03:10")  # gone: the idle reset comes at this time
-        await wait_for(pilot, lambda: isinstance(app.screen, TitleScreen) and app.attract)
+        await timers.advance(pilot, IDLE + COUNTDOWN)
+        await until(pilot, lambda: isinstance(app.screen, TitleScreen) and app.attract)
 
         # Visit 2: one key at the attract loop, then nothing (a bounce).
         clock.at("2026-05-04 15:30:00")
         await pilot.press("3")
         clock.at("2026-05-04 15:32:00")
-        await wait_for(pilot, lambda: isinstance(app.screen, TitleScreen) and app.attract)
-    app.recorder.close()
+        await timers.advance(pilot, IDLE + COUNTDOWN)
+        await until(pilot, lambda: isinstance(app.screen, TitleScreen) and app.attract)
+    recorder.close()
 
     db = store.open_for_reading(tmp_path / "visits.sqlite")
     first, second = list(visits(store.events(db)))
@@ -139,7 +137,7 @@ async def test_two_visits_through_the_real_kiosk(tmp_path: Path) -> None:
 
 async def test_nothing_a_visitor_types_is_recorded(tmp_path: Path) -> None:
     clock = Clock("2026-05-04 10:00:00")
-    app = make_kiosk(tmp_path, clock)
+    app, recorder, _ = make_kiosk(tmp_path, clock)
     typed = "hello world, my name is Alice; 090-1234-5678 東京"
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("right")
@@ -148,7 +146,7 @@ async def test_nothing_a_visitor_types_is_recorded(tmp_path: Path) -> None:
         for character in typed:  # as a terminal would deliver pasted or IME text
             app.post_message(events.Key(character, character))
         await pilot.pause()
-    app.recorder.close()
+    recorder.close()
     db = sqlite3.connect(tmp_path / "visits.sqlite")
     rows = db.execute("SELECT kind, name, value FROM events").fetchall()
     assert rows
@@ -158,4 +156,4 @@ async def test_nothing_a_visitor_types_is_recorded(tmp_path: Path) -> None:
             assert word not in (name + value).lower() or name in ("towers", "keepers", "lamps")
     names = {name for _, name, _ in rows}
     assert names <= {"", "attract", "title", "language", "describe", "contrast", "closed",
-                     TITLE, CLOSING, "towers", "keepers", "lamps"}  # fmt: skip
+                     TITLE, CLOSING, INDEX, HELP, "towers", "keepers", "lamps"}  # fmt: skip

@@ -152,7 +152,7 @@ def test_the_playbook_provisions_a_kiosk_into_a_throwaway_folder(tmp_path: Path)
 @needs_ansible
 def test_collecting_figures_brings_each_kiosks_database_home(tmp_path: Path) -> None:
     prefix = tmp_path / "machine"
-    database = prefix / "var" / "lib" / "museum-kiosk" / "analytics.sqlite3"
+    database = prefix / "var" / "lib" / "museum-kiosk" / "visits.sqlite"
     database.parent.mkdir(parents=True)
     database.write_bytes(b"SQLite format 3\x00 stand-in")
     inventory = tmp_path / "inventory.ini"
@@ -174,4 +174,4 @@ def test_collecting_figures_brings_each_kiosks_database_home(tmp_path: Path) -> 
         tmp_path=tmp_path,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
-    assert (into / "hall-1" / "analytics.sqlite3").read_bytes() == database.read_bytes()
+    assert (into / "hall-1" / "visits.sqlite").read_bytes() == database.read_bytes()

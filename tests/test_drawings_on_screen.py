@@ -4,15 +4,16 @@ visitor can read on screen (even where the terminal shows no pixels)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import media_files
 import pytest
+from kiosk_pilot import until
 from test_drawings import DRAWN
 from textual.pilot import Pilot
 
+from exhibit.keys import Do
 from exhibit.loader import load_exhibit
 from exhibit.ui.app import KioskApp
 from exhibit.ui.images import ImageSettings, widget_class
@@ -43,13 +44,14 @@ def drawn_yaml(write_yaml: Callable[[str], Path], tmp_path: Path) -> Path:
 
 async def labels_placed(pilot: Pilot[int]) -> None:
     """Wait until every labelled map has its pixels and its words over them."""
-    deadline = time.monotonic() + 10
-    while any(
-        not m.query(".pixels") or not m.query(".map-label")
-        for m in pilot.app.screen.query(".labelled-map")
-    ):
-        assert time.monotonic() < deadline, "labels never arrived"
-        await pilot.pause(0.02)
+    await until(
+        pilot,
+        lambda: all(
+            m.query(".pixels") and m.query(".map-label")
+            for m in pilot.app.screen.query(".labelled-map")
+        ),
+        note="(labels never arrived)",
+    )
     await pilot.pause()
 
 
@@ -57,7 +59,8 @@ def opened(keys: tuple[str, ...], image: int) -> Callable[[Pilot[int]], Awaitabl
     async def run(pilot: Pilot[int]) -> None:
         await pilot.press(*keys)
         await pilot.pause()
-        pilot.app.show_image(image)  # type: ignore[attr-defined]
+        assert isinstance(pilot.app, KioskApp)
+        pilot.app.ask(Do.IMAGE, image)  # a touch on the image
         await pilot.pause()
         await labels_placed(pilot)
 
@@ -129,7 +132,7 @@ async def test_a_chart_is_words_even_on_a_terminal_without_pictures(drawn_yaml: 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1")
         await pilot.pause()
-        app.show_image(0)
+        app.ask(Do.IMAGE, 0)
         await pilot.pause()
         text = drawn_text(app)
         assert "North quay" in text and "1,200" in text and "≈300" in text
@@ -186,10 +189,11 @@ async def test_audio_description_reads_every_figure_of_a_chart(
     )
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("1", "a")
-        deadline = time.monotonic() + 10
-        while "Fishing boom" not in (heard.read_text() if heard.exists() else ""):
-            assert time.monotonic() < deadline, "nothing was read aloud"
-            await pilot.pause(0.05)
+        await until(
+            pilot,
+            lambda: "Fishing boom" in (heard.read_text() if heard.exists() else ""),
+            note="(nothing was read aloud)",
+        )
         spoken = heard.read_text()
         assert "North quay, harbour log: 1,200 ships." in spoken
         assert "Estimates: 400–900 ships." in spoken and "May 1880: First pier." in spoken

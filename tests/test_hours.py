@@ -102,9 +102,8 @@ def test_summer_time_does_not_move_the_opening() -> None:
 
 
 def test_always_open_without_hours_and_never_changing() -> None:
-    always = OpeningHours(
-        **{day: "00:00-24:00" for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
-    )
+    day = "00:00-24:00"
+    always = OpeningHours(mon=day, tue=day, wed=day, thu=day, fri=day, sat=day, sun=day)
     schedule = Schedule.from_hours(always)
     assert schedule.next_change(at("Mon 2026-11-30 12:00")) is None
     assert screen_state(None, at("Mon 2026-11-30 03:00"), None).showing

@@ -6,7 +6,7 @@ against the vocabulary, and commits at most once a second, so that a visitor's k
 waits for the disk and a power cut loses at most the last second. If the file cannot be
 written, recording stops (the log says why) and the kiosk carries on.
 
-Integration, in the UI (tests/analytics_wiring.py does it by subclassing today's app):
+Integration, in the UI (exhibit/analytics/journey_events.py does it from the journey's steps):
 `Recorder(path, panels=<panel ids>)` at start (or `open_recorder(exhibit.kiosk.analytics,
 ...)`, which honours `record: false`), `exhibit_changed(<panel ids>)` after a reload;
 `attract_started()` when the attract loop begins; `interaction()` on every key or touch,

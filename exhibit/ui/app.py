@@ -18,6 +18,8 @@ from textual import events
 from textual.app import App
 
 from .. import exits
+from ..analytics.journey_events import Recording, VisitLog
+from ..analytics.recorder import NoRecorder
 from ..journey import (
     Effect,
     Event,
@@ -82,6 +84,7 @@ class KioskApp(App[int], inherit_bindings=False):
         clock: Clock | None = None,
         console: bool | None = None,
         collect_garbage: bool = False,
+        recorder: Recording | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -95,6 +98,8 @@ class KioskApp(App[int], inherit_bindings=False):
         """Where the visitor is: the journey's state, which everything on screen follows."""
         self.words = words_for(self.state.choices.language)
         self.title = self.exhibit.title
+        self.visits = VisitLog(recorder or NoRecorder(), self.state)
+        """The visitor figures (exhibit/analytics): told every step of the journey."""
         self._demo_interval, self._idle_timeout = demo_interval, idle_timeout
         self.clock = clock or AppClock(self)
         self.attendance = Attendance(
@@ -160,8 +165,10 @@ class KioskApp(App[int], inherit_bindings=False):
 
     def feed(self, event: Event) -> Step:
         """Where `event` takes the visitor, shown."""
-        step = next_state(self.state, event)
+        before = self.state
+        step = next_state(before, event)
         self.show(step)
+        self.visits.step(before, step.state, event)
         return step
 
     def show(self, step: Step) -> None:
@@ -185,7 +192,9 @@ class KioskApp(App[int], inherit_bindings=False):
     def go(self, number: int) -> None:
         """To the stop `number`, every window closed (for the preview and tests: visitors
         get there by keys and touches)."""
-        self.show(go(self.state, number))
+        before = self.state
+        self.show(go(before, number))
+        self.visits.step(before, self.state)
 
     def ask(self, do: Do, number: int = 0) -> Step:
         """What a touch on a target asking for `do` would do."""
@@ -272,7 +281,9 @@ class KioskApp(App[int], inherit_bindings=False):
         self.images.folder = folder
         self._staff_exit = StaffExit.of(self.exhibit)
         self.stage.forget_pages()
+        before = self.state
         self.show(step)
+        self.visits.reloaded(before, self.state)
         self.attendance.restart_demo(self.state)  # the demo interval may have changed
 
     def set_stale(self, stale: bool) -> None:

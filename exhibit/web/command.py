@@ -40,6 +40,7 @@ def kiosk_argv(exhibit: Path) -> list[str]:
         "--images",
         "halfcell",
         "--no-audio",
+        "--no-record",
     ]
 
 
