@@ -138,19 +138,28 @@ def _labels(exhibit: Exhibit, problems: Problems) -> None:
 
 
 def _media(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
-    """Media problems never stop the kiosk: the image then shows as its description."""
+    """A picture that cannot be shown is a warning, never an error: missing, damaged or too
+    large alike, the kiosk shows its description, at start-up and on live reload, and
+    `--check` says OK. Each message names the file as the curator wrote it."""
     for p_index, panel in enumerate(exhibit.panels):
         for i_index, image in enumerate(panel.images):
             if image.file is None:
                 continue
             path = ("panels", p_index, "images", i_index, "file")
+            target = Path(image.file)
             try:
-                media.inspect(media.resolve(folder, image.file))
+                target = media.resolve(folder, image.file)
+                media.inspect(target)
             except FileNotFoundError:
                 problems.warn(
-                    path, f"{image.file!r} not found; the kiosk shows the description instead"
+                    path,
+                    f"{image.file!r} not found; check the name and the folder. Until then "
+                    "the kiosk shows the description instead",
                 )
             except media.MediaError as error:
-                problems.add(
-                    path, f"{error}; the kiosk shows the description instead", blocking=False
+                reason = str(error).replace(repr(target.name), repr(image.file))
+                problems.warn(
+                    path,
+                    f"{reason}; export it again as a JPEG or PNG. Until then the kiosk "
+                    "shows the description instead",
                 )
