@@ -82,9 +82,15 @@ def _citations(exhibit: Exhibit, problems: Problems) -> None:
                     f"source {source_id!r} is not in the sources list; {hint}"
                     "add it under 'sources:' or correct the id",
                 )
+    if any(problems.is_unreadable(("panels", i, "sources")) for i in range(len(exhibit.panels))):
+        return  # a citation that could not be read may be the missing one
     for index, source in enumerate(exhibit.sources):
         if source.id not in cited:
-            problems.warn(("sources", index, "id"), f"source {source.id!r} is cited by no panel")
+            problems.warn(
+                ("sources", index, "id"),
+                f"source {source.id!r} is cited by no panel; add it to a panel's 'sources:' "
+                "or remove it",
+            )
 
 
 def _timeline(exhibit: Exhibit, problems: Problems) -> None:

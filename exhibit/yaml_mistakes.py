@@ -56,8 +56,12 @@ def _key_column(line: str) -> int:
 
 
 def _quoted(value: str) -> str:
-    """`value` in single quotes, which need no escapes except '' for a quote."""
-    return "'" + value.strip().replace("'", "''") + "'"
+    """`value` in single quotes, which need no escapes except '' for a quote (a value wholly
+    in double quotes keeps only its words: single quotes take a backslash as it is)."""
+    value = value.strip()
+    if len(value) > 1 and value[0] == value[-1] == '"' and '"' not in value[1:-1]:
+        value = value[1:-1]
+    return "'" + value.replace("'", "''") + "'"
 
 
 class _Text:
@@ -303,10 +307,14 @@ def _block(text: _Text, row: int, col: int, char: str, at: _At) -> Explained:
     return at(
         row,
         _indent(line),
-        f"this line is indented by {_indent(line)} spaces, which lines it up with nothing "
-        f"above it; indent it by {wanted} spaces like the line above: {fixed.strip()!r}",
+        f"this line is indented by {_spaces(_indent(line))}, which lines it up with nothing "
+        f"above it; indent it by {_spaces(wanted)} like the line above: {fixed.strip()!r}",
         repaired if repaired != "\n".join(text.lines) else None,
     )
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space{'' if count == 1 else 's'}"
 
 
 def _closer(opener: str) -> str:
