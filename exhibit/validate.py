@@ -38,6 +38,27 @@ def type_info(cls: type[msgspec.Struct]) -> mi.StructType:
     return info
 
 
+@functools.cache
+def homes(cls: type[msgspec.Struct]) -> dict[str, list[str]]:
+    """Every key of the model and the keys it belongs under ('caption' -> ['images']), so a
+    key written in the wrong place can be sent to the right one ('' is the top level)."""
+    found: dict[str, list[str]] = {}
+
+    def walk(t: mi.Type, under: str) -> None:
+        t = bare(t)
+        if isinstance(t, mi.StructType):
+            for field in t.fields:
+                places = found.setdefault(field.name, [])
+                if under not in places:
+                    places.append(under)
+                walk(field.type, field.name)
+        elif isinstance(t, (mi.VarTupleType, mi.ListType)):
+            walk(t.item_type, under)
+
+    walk(type_info(cls), "")
+    return found
+
+
 def bare(t: mi.Type) -> mi.Type:
     """`t` without its Metadata (description, schema extras) and without `| None`."""
     while True:
@@ -140,8 +161,9 @@ def _python_type(t: mi.Type) -> Any:
 
 
 class _Converter:
-    def __init__(self, problems: Problems) -> None:
+    def __init__(self, problems: Problems, homes: dict[str, list[str]]) -> None:
         self.problems = problems
+        self.homes = homes
 
     def fail(self, path: KeyPath, message: str, at: KeyPath | None = None) -> None:
         """Record a problem, and that the value at `path` stands in for an unreadable one."""
@@ -197,8 +219,7 @@ class _Converter:
         names = [f.name for f in t.fields]
         for key in value:
             if key not in names:
-                close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
-                hint = f"; did you mean {close[0]!r}?" if close else "; remove it or correct it"
+                hint = self._hint(key, names)
                 self.problems.add(
                     (*path, key), f"unknown key {key!r}{hint} (known keys: {', '.join(names)})"
                 )
@@ -221,6 +242,21 @@ class _Converter:
             kwargs[field.name] = self.convert(raw, field.type, (*path, field.name))
         return t.cls(**kwargs)
 
+    def _hint(self, key: str, names: list[str]) -> str:
+        close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+        if close:
+            return f"; did you mean {close[0]!r}?"
+        elsewhere = difflib.get_close_matches(key, self.homes, n=1, cutoff=0.75)
+        if elsewhere:
+            name = elsewhere[0]
+            places = " or ".join(
+                f"under '{home}:'" if home else "at the top of the file, not indented"
+                for home in self.homes[name]
+            )
+            meant = f"did you mean {name!r}? It" if name != key else f"{name!r}"
+            return f"; {meant} belongs {places}: move it there, or remove it"
+        return "; remove it or correct it"
+
 
 def _example(t: mi.Type) -> str:
     """A hint saying what to type instead."""
@@ -237,4 +273,4 @@ def _example(t: mi.Type) -> str:
 def convert(value: Any, cls: type[msgspec.Struct], problems: Problems) -> Any:
     """`value` as an instance of model class `cls`: always an instance, with stand-ins where
     parts could not be read; every problem is in `problems` (and `problems.unreadable`)."""
-    return _Converter(problems).convert(value, type_info(cls), ())
+    return _Converter(problems, homes(cls)).convert(value, type_info(cls), ())

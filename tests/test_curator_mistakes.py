@@ -130,6 +130,15 @@ CATALOGUE: dict[str, Mistake] = {
     "misspelt key": Mistake(
         {14: "        captoin: The lamp"}, 14, "error", "did you mean 'caption'?"
     ),
+    "a kiosk setting under exhibit:": Mistake(
+        {3: "  demo_interval: 30"}, 3, "error", "'demo_interval' belongs under 'kiosk:'"
+    ),
+    "an image's caption written on the panel": Mistake(
+        {9: "    captoin: The lamp room\n    body: |"},
+        9,
+        "error",
+        "did you mean 'caption'? It belongs under 'images:'",
+    ),
     "the same key twice": Mistake({14: "        alt: A lamp."}, 14, "error", "keep only one"),
     "minutes:seconds for a number": Mistake(
         {5: "  demo_interval: 1:20"}, 5, "error", "write a plain number"
