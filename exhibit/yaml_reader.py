@@ -23,6 +23,8 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_REPAIRS = 50
 """Syntax mistakes reported in one run; past that, fixing the first ones is the way on."""
+MAX_REPORTED = 50
+"""Control characters reported one by one; a file full of them gets one line for the rest."""
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -114,14 +116,19 @@ def _without_controls(text: str, problems: Problems) -> str:
     """`text` without the invisible control characters pasted into it, each one reported
     at its line and column (YAML refuses most of them, and none may reach a terminal)."""
     found = unsafe_positions(text)
-    for index in found:
-        line = text.count("\n", 0, index) + 1
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
+    line, line_start, counted = 1, 0, 0
+    for number, index in enumerate(found):
+        if number == MAX_REPORTED:
+            problems.warn((), f"{len(found) - number} more control characters were removed")
+            break
+        line += text.count("\n", counted, index)
+        line_start = text.rfind("\n", 0, index) + 1
+        counted = index
         problems.warn(
             (),
             f"an invisible control character (U+{ord(text[index]):04X}) was removed here; "
             "retype this line in a plain text editor",
-            at=(line, column),
+            at=(line, index - line_start + 1),
         )
     removed = set(found)
     return "".join(char for i, char in enumerate(text) if i not in removed) if found else text
