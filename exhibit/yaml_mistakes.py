@@ -111,8 +111,24 @@ class _Text:
         return column + 2 if line.endswith((":", "|", ">", "|-", ">-")) else column
 
 
+GENERIC = (
+    "this line cannot be read: check that it is indented with spaces like the lines around "
+    "it, that each key is followed by ': ' (a colon and a space), and that every quote and "
+    "bracket is closed"
+)
+
+
 def explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
-    """The curator's version of one YAML error in `source`."""
+    """The curator's version of one YAML error in `source`; never raises."""
+    try:
+        return _explain(error, source)
+    except Exception:  # a shape not foreseen here still gets words, never a traceback
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return Explained(line, column, GENERIC, None)
+
+
+def _explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
     text = _Text(source)
     problem, context = error.problem or "", error.context or ""
     mark = error.problem_mark or error.context_mark
@@ -207,14 +223,7 @@ def explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
         )
     if "block mapping" in context or "block collection" in context:
         return _block(text, row, col, char, at)
-    return at(
-        row,
-        col,
-        "this line cannot be read: check that it is indented with spaces like the lines around "
-        "it, that each key is followed by ': ' (a colon and a space), and that every quote and "
-        "bracket is closed",
-        None,
-    )
+    return at(row, col, GENERIC, None)
 
 
 def _colon(text: _Text, row: int, col: int, at: _At) -> Explained:

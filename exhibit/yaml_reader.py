@@ -86,8 +86,14 @@ def parse(text: str, problems: Problems) -> Any:
             break
         except yaml.MarkedYAMLError as error:
             mistake = explain(error, text)
+            if mistake.line in repaired:  # the repair of this line did not help: stop there
+                return None
             problems.add((), mistake.message, at=(mistake.line, mistake.column))
-            if mistake.repaired is None or mistake.repaired == text:
+            if (
+                mistake.repaired is None
+                or mistake.repaired == text
+                or len(mistake.repaired) > len(text) + 200  # a repair must stay small
+            ):
                 return None
             text = mistake.repaired
             repaired.add(mistake.line)

@@ -7,6 +7,7 @@ replaces a few of its lines, as a curator's edit would.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import NamedTuple
 
@@ -277,3 +278,44 @@ def test_mistakes_of_every_kind_are_all_reported_in_one_run(tmp_path: Path) -> N
     }
     assert expected <= found, "\n".join(str(p) for p in result.problems.sorted())
     assert not result.ok
+
+
+def _mutated(rng: random.Random) -> str:
+    """The good exhibit with a few slips of the keyboard."""
+    lines = list(GOOD)
+    for _ in range(rng.randint(1, 4)):
+        index = rng.randrange(len(lines))
+        line = lines[index]
+        slips = [
+            "\t" + line.lstrip(" "),
+            line.replace(":", "", 1),
+            line.replace(": ", ': "', 1),
+            line.replace(": ", ": '", 1),
+            " " * rng.randint(1, 3) + line,
+            line[rng.randint(1, 3) :],
+            line.replace(": ", ": [", 1),
+            line.replace(": ", ": {", 1),
+            line.replace("- ", "-", 1),
+            line.replace(": ", ": *", 1),
+            line.replace(": ", ": @", 1),
+            line + ": x",
+            line + " #3",
+            "---",
+        ]
+        lines[index] = rng.choice(slips)
+    return "\n".join(lines) + "\n"
+
+
+def test_any_slip_gets_plain_words_and_reading_stays_bounded(tmp_path: Path) -> None:
+    """Slips combined at random: never a traceback, never parser words, never a runaway
+    repair (a repair that kept quoting the same line once grew the text to gigabytes)."""
+    rng = random.Random(13)
+    for trial in range(300):
+        text = _mutated(rng)
+        path = _write(tmp_path, Mistake(text, 0, "", ""))
+        problems = load_exhibit(path).problems.items
+        everything = _shown(problems)
+        assert len(problems) < 60, f"trial {trial}:\n{text}\n{everything}"
+        assert len(everything) < 20_000, f"trial {trial}:\n{text}"
+        for word in JARGON:
+            assert word not in everything, f"trial {trial}: {word!r}:\n{text}\n{everything}"
