@@ -10,16 +10,12 @@ these mistakes is never shown to visitors.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
 
-_KEY_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[^\s:#-][^:]*?):(?: +(?P<value>.*))?$")
-"""`  - key: value`: the indentation (with any list dashes), the key, the value."""
-_NO_SPACE = re.compile(r"^(?P<lead>\s*(?:-\s+)*)(?P<key>[A-Za-z_][\w-]*):(?P<value>[^\s/].*)$")
-"""`title:The Surrender`: a key whose colon has no space after it (not a time or a URL)."""
+from .yaml_lines import KEY_VALUE, NO_SPACE, Lines, indent, key_column
 
 
 @dataclass(frozen=True)
@@ -45,72 +41,6 @@ class _Mark:
     index: int = -1
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _key_column(line: str) -> int:
-    """Where the key of `line` starts, after its indentation and any list dashes."""
-    match = _KEY_VALUE.match(line)
-    return len(match["lead"]) if match else _indent(line)
-
-
-def _quoted(value: str) -> str:
-    """`value` in single quotes, which need no escapes except '' for a quote (a value wholly
-    in double quotes keeps only its words: single quotes take a backslash as it is)."""
-    value = value.strip()
-    if len(value) > 1 and value[0] == value[-1] == '"' and '"' not in value[1:-1]:
-        value = value[1:-1]
-    return "'" + value.replace("'", "''") + "'"
-
-
-class _Text:
-    """The file's lines, and small edits of one line returning the whole text."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
-
-    def line(self, index: int) -> str:
-        return self.lines[index] if 0 <= index < len(self.lines) else ""
-
-    def previous(self, index: int) -> int:
-        """The nearest line above `index` with content (not blank, not a comment), or -1."""
-        for above in range(index - 1, -1, -1):
-            stripped = self.lines[above].strip()
-            if stripped and not stripped.startswith("#"):
-                return above
-        return -1
-
-    def with_line(self, index: int, new: str) -> str:
-        return "\n".join([*self.lines[:index], new, *self.lines[index + 1 :]])
-
-    def quote_from(self, index: int, column: int) -> tuple[str, str]:
-        """(the fixed line, the whole text) with the rest of line `index` quoted from `column`."""
-        line = self.line(index)
-        fixed = line[:column] + _quoted(line[column:])
-        return fixed, self.with_line(index, fixed)
-
-    def quote_value(self, index: int, fallback_column: int) -> tuple[str, str]:
-        """The value of a `key: value` line put in quotes (or the rest of the line)."""
-        line = self.line(index)
-        match = _KEY_VALUE.match(line)
-        column = match.start("value") if match and match["value"] else fallback_column
-        return self.quote_from(index, column)
-
-    def reindented(self, index: int, spaces: int) -> tuple[str, str]:
-        fixed = " " * spaces + self.line(index).lstrip(" \t")
-        return fixed, self.with_line(index, fixed)
-
-    def indent_after(self, index: int) -> int:
-        """The indentation a line following line `index` most likely wants."""
-        above = self.previous(index)
-        if above < 0:
-            return 0
-        line = self.lines[above].rstrip()
-        column = _key_column(line)
-        return column + 2 if line.endswith((":", "|", ">", "|-", ">-")) else column
-
-
 GENERIC = (
     "this line cannot be read: check that it is indented with spaces like the lines around "
     "it, that each key is followed by ': ' (a colon and a space), and that every quote and "
@@ -129,7 +59,7 @@ def explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
 
 
 def _explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
-    text = _Text(source)
+    text = Lines(source)
     problem, context = error.problem or "", error.context or ""
     mark = error.problem_mark or error.context_mark
     start: _Mark | yaml.Mark | None = error.context_mark or mark
@@ -148,7 +78,7 @@ def _explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
             row,
             max(tab, 0),
             "a tab in the indentation; indent with spaces only (set the editor to type spaces "
-            f"for Tab) and write: {fixed.strip()!r} indented by {_indent(fixed)} spaces",
+            f"for Tab) and write: {fixed.strip()!r} indented by {indent(fixed)} spaces",
             repaired,
         )
     if (
@@ -226,10 +156,10 @@ def _explain(error: yaml.MarkedYAMLError, source: str) -> Explained:
     return at(row, col, GENERIC, None)
 
 
-def _colon(text: _Text, row: int, col: int, at: _At) -> Explained:
+def _colon(text: Lines, row: int, col: int, at: _At) -> Explained:
     """': ' where YAML cannot take a new key: inside a value, or after a line it continues."""
     line = text.line(row)
-    match = _KEY_VALUE.match(line)
+    match = KEY_VALUE.match(line)
     if match and match["value"] and col >= match.start("value"):
         fixed, repaired = text.quote_value(row, col)
         return at(
@@ -241,7 +171,7 @@ def _colon(text: _Text, row: int, col: int, at: _At) -> Explained:
         )
     above = text.previous(row)
     previous = text.line(above)
-    glued = _NO_SPACE.match(previous)
+    glued = NO_SPACE.match(previous)
     if glued and ": " not in previous:
         fixed = f"{glued['lead']}{glued['key']}: {glued['value']}"
         return at(
@@ -251,13 +181,13 @@ def _colon(text: _Text, row: int, col: int, at: _At) -> Explained:
             text.with_line(above, fixed),
         )
     key = match["key"] if match else line.strip()
-    owner = _KEY_VALUE.match(previous)
-    target = _key_column(previous)
+    owner = KEY_VALUE.match(previous)
+    target = key_column(previous)
     fixed, repaired = text.reindented(row, target)
     name = owner["key"] if owner else "the line above"
     return at(
         row,
-        _indent(line),
+        indent(line),
         f"{key!r} is indented further than {name!r} on line {above + 1}, so YAML reads it as "
         f"more of that text. If it is a key of its own, line it up with {name!r} "
         f"({target} spaces); if it is more text, write '{name}: |' and indent the text under it",
@@ -265,11 +195,11 @@ def _colon(text: _Text, row: int, col: int, at: _At) -> Explained:
     )
 
 
-def _missing_colon(text: _Text, row: int, col: int, at: _At) -> Explained:
+def _missing_colon(text: Lines, row: int, col: int, at: _At) -> Explained:
     line = text.line(row)
     above = text.line(text.previous(row)).rstrip()
-    if above.endswith(("|", ">", "|-", ">-")) and _indent(line) <= _key_column(above):
-        wanted = _key_column(above) + 2
+    if above.endswith(("|", ">", "|-", ">-")) and indent(line) <= key_column(above):
+        wanted = key_column(above) + 2
         return at(
             row,
             col,
@@ -277,7 +207,7 @@ def _missing_colon(text: _Text, row: int, col: int, at: _At) -> Explained:
             f"each of its lines by {wanted} spaces",
             None,
         )
-    glued = _NO_SPACE.match(line)
+    glued = NO_SPACE.match(line)
     if glued:
         fixed = f"{glued['lead']}{glued['key']}: {glued['value']}"
         message = f"put a space after the colon: {fixed.strip()}"
@@ -289,10 +219,10 @@ def _missing_colon(text: _Text, row: int, col: int, at: _At) -> Explained:
     return at(row, col, message, text.with_line(row, fixed))
 
 
-def _block(text: _Text, row: int, col: int, char: str, at: _At) -> Explained:
+def _block(text: Lines, row: int, col: int, char: str, at: _At) -> Explained:
     """A line that does not fit the keys or list items around it."""
     line = text.line(row)
-    match = _KEY_VALUE.match(line)
+    match = KEY_VALUE.match(line)
     value = match["value"] if match else None
     if match and value and value[0] in "[{\"'" and col > match.start("value"):
         fixed, repaired = text.quote_value(row, col)
@@ -315,8 +245,8 @@ def _block(text: _Text, row: int, col: int, char: str, at: _At) -> Explained:
     fixed, repaired = text.reindented(row, wanted)
     return at(
         row,
-        _indent(line),
-        f"this line is indented by {_spaces(_indent(line))}, which lines it up with nothing "
+        indent(line),
+        f"this line is indented by {_spaces(indent(line))}, which lines it up with nothing "
         f"above it; indent it by {_spaces(wanted)} like the line above: {fixed.strip()!r}",
         repaired if repaired != "\n".join(text.lines) else None,
     )
