@@ -77,7 +77,7 @@ def parse(text: str, problems: Problems) -> Any:
 
     A punctuation mistake is reported in plain words and, where its repair is clear, reading
     goes on with the line repaired, so the rest of the file is checked in the same run."""
-    text = _without_controls(text, problems)
+    text, removed = _without_controls(text, problems)
     repaired: set[int] = set()
     for _ in range(MAX_REPAIRS):
         loader = _StringsOnlyLoader(text)
@@ -88,7 +88,7 @@ def parse(text: str, problems: Problems) -> Any:
             mistake = explain(error, text)
             if mistake.line in repaired:  # the repair of this line did not help: stop there
                 return None
-            problems.add((), mistake.message, at=(mistake.line, mistake.column))
+            problems.add((), mistake.message, at=removed.original(mistake.line, mistake.column))
             if (
                 mistake.repaired is None
                 or mistake.repaired == text
@@ -115,46 +115,68 @@ def parse(text: str, problems: Problems) -> Any:
             at=(1, 1),
         )
         return None
-    return _Converter(problems, text, repaired).convert(root, (), 0)
+    return _Converter(problems, text, repaired, removed).convert(root, (), 0)
 
 
-def _without_controls(text: str, problems: Problems) -> str:
+class _Removed:
+    """The columns, per line, of the characters taken out before parsing, so that positions in
+    the cleaned text are reported where the curator sees them in the file."""
+
+    def __init__(self) -> None:
+        self.columns: dict[int, list[int]] = {}
+
+    def original(self, line: int, column: int) -> tuple[int, int]:
+        for removed in self.columns.get(line, ()):  # in order along the line
+            if removed <= column:
+                column += 1
+        return line, column
+
+
+def _without_controls(text: str, problems: Problems) -> tuple[str, _Removed]:
     """`text` without the invisible control characters pasted into it, each one reported
     at its line and column (YAML refuses most of them, and none may reach a terminal)."""
     found = unsafe_positions(text)
-    line, line_start, counted = 1, 0, 0
+    removed = _Removed()
+    line, counted = 1, 0
     for number, index in enumerate(found):
-        if number == MAX_REPORTED:
-            problems.warn((), f"{len(found) - number} more control characters were removed")
-            break
         line += text.count("\n", counted, index)
-        line_start = text.rfind("\n", 0, index) + 1
         counted = index
-        problems.warn(
-            (),
-            f"an invisible control character (U+{ord(text[index]):04X}) was removed here; "
-            "retype this line in a plain text editor",
-            at=(line, index - line_start + 1),
-        )
-    removed = set(found)
-    return "".join(char for i, char in enumerate(text) if i not in removed) if found else text
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        removed.columns.setdefault(line, []).append(column)
+        if number < MAX_REPORTED:
+            problems.warn(
+                (),
+                f"an invisible control character (U+{ord(text[index]):04X}) was removed here; "
+                "retype this line in a plain text editor",
+                at=(line, column),
+            )
+    if len(found) > MAX_REPORTED:
+        problems.warn((), f"{len(found) - MAX_REPORTED} more control characters were removed")
+    if not found:
+        return text, removed
+    gone = set(found)
+    return "".join(char for i, char in enumerate(text) if i not in gone), removed
 
 
 class _Converter:
-    def __init__(self, problems: Problems, text: str, repaired: set[int]) -> None:
+    def __init__(
+        self, problems: Problems, text: str, repaired: set[int], removed: _Removed
+    ) -> None:
         self.problems = problems
         self.text = text
         self.repaired = repaired
+        self.removed = removed
         """Lines repaired to read on: their values are guesses, so they are not checked."""
         self.marks: Marks = problems.marks
         self.seen: set[int] = set()
 
     def _at(self, node: yaml.Node) -> tuple[int, int]:
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
+        return self.removed.original(node.start_mark.line + 1, node.start_mark.column + 1)
 
     def _position(self, index: int) -> tuple[int, int]:
         line_start = self.text.rfind("\n", 0, index) + 1
-        return (self.text.count("\n", 0, index) + 1, index - line_start + 1)
+        line = self.text.count("\n", 0, index) + 1
+        return self.removed.original(line, index - line_start + 1)
 
     def convert(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         self.marks.setdefault(path, self._at(node))

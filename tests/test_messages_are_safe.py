@@ -94,3 +94,18 @@ def test_a_file_too_large_is_measured_in_mib(tmp_path: Path) -> None:
     (problem,) = load_exhibit(path).problems.items
     assert "'media/lamp.png' is 68 MiB; the limit is 64 MiB" in problem.message
     assert problem.severity.value == "warning"
+
+
+def test_positions_after_a_removed_character_are_those_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "exhibit.yaml"
+    text = GOOD.replace("  title: Lighthouses", "  \x1b\x1btitel: Light\x00houses\tnorth")
+    path.write_text(text.replace("    images:\n      - file: media/lamp.png\n", "    images:\n"))
+    problems = load_exhibit(path).problems.sorted()
+    found = [(p.line, p.column, p.message[:20]) for p in problems if p.line == 2]
+    assert found == [
+        (2, 3, "an invisible control"),
+        (2, 4, "an invisible control"),
+        (2, 5, "unknown key 'titel';"),
+        (2, 17, "an invisible control"),
+        (2, 24, "a tab inside the tex"),
+    ], found
