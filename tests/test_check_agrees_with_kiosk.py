@@ -15,6 +15,7 @@ from pathlib import Path
 
 import media_files
 import pytest
+from test_command_line import kiosk
 
 from exhibit import cli
 from exhibit.loader import load_exhibit
@@ -82,9 +83,10 @@ def test_check_says_ok_exactly_when_the_kiosk_loads_the_file(
     errors = [line for line in checked if ": error: " in line]
     assert bool(errors) == (not kiosk_shows_it), "\n".join(checked)
 
-    if not kiosk_shows_it:  # start-up refuses it with the same list
-        assert cli.main([str(path), "--log", str(tmp_path / "kiosk.log")]) == 1
-        said = capsys.readouterr().err.splitlines()
+    if not kiosk_shows_it:  # start-up, a real process, refuses it with the same list
+        started = kiosk(str(path), "--log", str(tmp_path / "kiosk.log"))
+        assert started.returncode == 1
+        said = started.stderr.splitlines()
         assert said[: len(checked)] == checked
         assert "did not start" in said[-1]
 

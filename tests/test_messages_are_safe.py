@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_command_line import kiosk
 
 from exhibit import cli
 from exhibit.loader import load_exhibit
@@ -50,7 +51,7 @@ def test_a_key_full_of_escapes_is_cleaned_before_any_message(
     )
     assert any(":2:3: error: exhibit." in line and "unknown key" in line for line in lines), out
 
-    assert cli.main([str(path), "--log", str(tmp_path / "kiosk.log")]) == 1  # start-up refused
+    assert kiosk(str(path), "--log", str(tmp_path / "kiosk.log")).returncode == 1  # refused
     logged = (tmp_path / "kiosk.log").read_text(encoding="utf-8")
     assert not UNSAFE.search(logged.replace("\n", " ")), repr(logged)
     assert all(line.startswith(("20", " ")) or not line for line in logged.splitlines())
