@@ -101,9 +101,15 @@ def _citations(exhibit: Exhibit, problems: Problems) -> None:
                     f"source {source_id!r} is not in the sources list; {hint}"
                     "add it under 'sources:' or correct the id",
                 )
+    if any(problems.is_unreadable(("panels", i, "sources")) for i in range(len(exhibit.panels))):
+        return  # a citation that could not be read may be the missing one
     for index, source in enumerate(exhibit.sources):
         if source.id not in cited:
-            problems.warn(("sources", index, "id"), f"source {source.id!r} is cited by no panel")
+            problems.warn(
+                ("sources", index, "id"),
+                f"source {source.id!r} is cited by no panel; add it to a panel's 'sources:' "
+                "or remove it",
+            )
 
 
 def _timeline(exhibit: Exhibit, problems: Problems) -> None:
@@ -157,19 +163,28 @@ def _labels(exhibit: Exhibit, problems: Problems) -> None:
 
 
 def _media(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
-    """Media problems never stop the kiosk: the image then shows as its description."""
+    """A picture that cannot be shown is a warning, never an error: missing, damaged or too
+    large alike, the kiosk shows its description, at start-up and on live reload, and
+    `--check` says OK. Each message names the file as the curator wrote it."""
     for p_index, panel in enumerate(exhibit.panels):
         for i_index, image in enumerate(panel.images):
             if image.file is None:
                 continue
             path = ("panels", p_index, "images", i_index, "file")
+            target = Path(image.file)
             try:
-                media.inspect(media.resolve(folder, image.file))
+                target = media.resolve(folder, image.file)
+                media.inspect(target)
             except FileNotFoundError:
                 problems.warn(
-                    path, f"{image.file!r} not found; the kiosk shows the description instead"
+                    path,
+                    f"{image.file!r} not found; check the name and the folder. Until then "
+                    "the kiosk shows the description instead",
                 )
             except media.MediaError as error:
-                problems.add(
-                    path, f"{error}; the kiosk shows the description instead", blocking=False
+                reason = str(error).replace(repr(target.name), repr(image.file))
+                problems.warn(
+                    path,
+                    f"{reason}; export it again as a JPEG or PNG. Until then the kiosk "
+                    "shows the description instead",
                 )

@@ -19,6 +19,7 @@ from .loader import LoadResult, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
 from .picture_modes import MODES
+from .text import one_line
 
 DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 """The bundled exhibit beside kiosk.py, whatever the working directory."""
@@ -140,8 +141,9 @@ def report(result: LoadResult, stream: TextIO) -> None:
     """Every problem on its own line, then a one-line summary."""
     for problem in result.problems.sorted():
         print(problem, file=stream)
-    verdict = "OK" if result.ok else "not valid"
-    print(f"{result.problems.file}: {verdict} ({result.problems.summary()})", file=stream)
+    verdict = "OK" if result.ok else "not valid"  # OK exactly when the kiosk shows the file
+    name = one_line(str(result.problems.file))
+    print(f"{name}: {verdict} ({result.problems.summary()})", file=stream)
 
 
 def print_schema() -> int:

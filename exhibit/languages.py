@@ -16,20 +16,20 @@ errors. Nothing here knows any particular language.
 from __future__ import annotations
 
 import re
-import typing
 from typing import Any
+
+import msgspec.inspect as mi
 
 from .model import TRANSLATABLE, Exhibit
 from .problems import KeyPath, Problems
-from .validate import is_struct, optional, struct_fields, struct_hints, unwrap
+from .validate import bare, extras, type_info
 from .yaml_reader import REJECTED
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
-def is_translatable(tp: Any) -> bool:
-    _, metas = unwrap(tp)
-    return any((m.extra_json_schema or {}).get(TRANSLATABLE) for m in metas)
+def is_translatable(t: mi.Type) -> bool:
+    return bool(extras(t).get(TRANSLATABLE))
 
 
 def declared_languages(data: dict[str, Any]) -> tuple[list[str], str | None]:
@@ -56,13 +56,13 @@ def split_languages(data: dict[str, Any], problems: Problems) -> dict[str, Any]:
     editions = {}
     for number, code in enumerate(order):
         report = problems if number == 0 else None
-        editions[code] = _pick(data, Exhibit, (), code, default, languages, report)
+        editions[code] = _pick(data, type_info(Exhibit), (), code, default, languages, report)
     return editions
 
 
 def _pick(
     value: Any,
-    tp: Any,
+    tp: mi.Type,
     path: KeyPath,
     code: str,
     default: str,
@@ -74,21 +74,18 @@ def _pick(
         return value
     if is_translatable(tp):
         return _text(value, path, code, default, languages, problems)
-    base, _ = unwrap(tp)
-    base = optional(base) or base
-    if is_struct(base) and isinstance(value, dict):
-        hints = struct_hints(base)
-        names = struct_fields(base)
+    base = bare(tp)
+    if isinstance(base, mi.StructType) and isinstance(value, dict):
+        fields = {f.name: f.type for f in base.fields}
         return {
-            key: _pick(item, hints[key], (*path, key), code, default, languages, problems)
-            if key in names
+            key: _pick(item, fields[key], (*path, key), code, default, languages, problems)
+            if key in fields
             else item
             for key, item in value.items()
         }
-    if typing.get_origin(base) is tuple and isinstance(value, list):
-        (item_type, *_) = typing.get_args(base)
+    if isinstance(base, (mi.VarTupleType, mi.ListType)) and isinstance(value, list):
         return [
-            _pick(item, item_type, (*path, index), code, default, languages, problems)
+            _pick(item, base.item_type, (*path, index), code, default, languages, problems)
             for index, item in enumerate(value)
         ]
     return value

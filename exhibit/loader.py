@@ -1,4 +1,9 @@
-"""exhibit.yaml -> frozen Exhibit, or the full list of what a curator must fix."""
+"""exhibit.yaml -> frozen Exhibit, or the full list of what a curator must fix.
+
+One rule decides, for `--check`, for start-up and for live reload alike: any error means the
+file is not shown; warnings never stop it. Everything that could be read is checked in the
+same run, so a curator sees every problem at once.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from .checks import check_edition, check_exhibit
 from .languages import split_languages
 from .model import Exhibit
 from .problems import Problems
-from .validate import INVALID, convert
+from .validate import convert
 from .yaml_reader import parse, read_text
 
 
@@ -27,8 +32,9 @@ class LoadResult:
 
     @property
     def ok(self) -> bool:
-        """No errors at all (warnings allowed): what `--check` passes."""
-        return not self.problems.errors
+        """The exhibit loaded (warnings allowed): `--check` says OK exactly when the kiosk
+        would show the file."""
+        return self.exhibit is not None
 
 
 def load_exhibit(path: Path) -> LoadResult:
@@ -43,24 +49,20 @@ def load_exhibit(path: Path) -> LoadResult:
         problems.add(
             (),
             "the top of the file must be keys (exhibit:, panels:, ...), not a list "
-            "or a single value",
-            at=(1, 1),
+            "or a single text; start the first line with 'exhibit:'",
+            at=problems.where(()),
         )
         return LoadResult(None, problems, folder)
     documents = split_languages(data, problems)
     default, *others = documents
-    exhibit = convert(documents[default], Exhibit, (), problems)
-    if exhibit is INVALID:
-        return LoadResult(None, problems, folder)
+    exhibit = convert(documents[default], Exhibit, problems)
+    problems.quiet_on_unreadable = True  # stand-ins are not checked again
     check_exhibit(exhibit, folder, problems)
-    if problems.blocking:
+    if problems.errors:
         return LoadResult(None, problems, folder)
     editions = {default: exhibit} if others else {}
     for code in others:
         # Same structure as the default edition, so no new problems; only texts differ.
-        editions[code] = edition = convert(documents[code], Exhibit, (), Problems(path))
-        if edition is not INVALID:
-            check_edition(edition, code, problems)
-    if any(edition is INVALID for edition in editions.values()):  # pragma: no cover
-        return LoadResult(exhibit, problems, folder)
+        editions[code] = edition = convert(documents[code], Exhibit, Problems(path))
+        check_edition(edition, code, problems)
     return LoadResult(exhibit, problems, folder, MappingProxyType(editions))

@@ -73,7 +73,8 @@ def resolve(folder: Path, name: str) -> Path:
         raise MediaError(f"{name!r} is not a regular file")
     if info.st_size > MAX_FILE_BYTES:
         raise MediaError(
-            f"{name!r} is {info.st_size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB"
+            f"{name!r} is {info.st_size / 2**20:.0f} MiB; "
+            f"the limit is {MAX_FILE_BYTES / 2**20:.0f} MiB"
         )
     return target
 

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .text import one_line
+
 KeyPath = tuple[str | int, ...]
 """Where a value sits in the exhibit, e.g. ("panels", 2, "images", 0, "alt")."""
 
@@ -33,13 +35,13 @@ class Problem:
     severity: Severity
     message: str
     path: KeyPath = ()
-    blocking: bool = True
-    """False for problems the kiosk can live with (a damaged image shows as its words)."""
 
     def __str__(self) -> str:
+        """One line, free of control characters whatever the file held: it goes to a terminal
+        and to the log."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else f"{self.file}"
         key = f"{dotted(self.path)}: " if self.path else ""
-        return f"{where}: {self.severity.value}: {key}{self.message}"
+        return one_line(f"{where}: {self.severity.value}: {key}{self.message}")
 
 
 Marks = dict[KeyPath, tuple[int, int]]
@@ -53,6 +55,15 @@ class Problems:
     file: Path
     marks: Marks = field(default_factory=dict)
     items: list[Problem] = field(default_factory=list)
+    unreadable: set[KeyPath] = field(default_factory=set)
+    """Places whose value could not be read (already reported; a stand-in took its place)."""
+    quiet_on_unreadable: bool = False
+    """Set once reading is over: later checks say nothing about unreadable places, whose
+    stand-in values would only give confusing second messages."""
+
+    def is_unreadable(self, path: KeyPath) -> bool:
+        """Whether `path` or a place holding it could not be read."""
+        return any(path[:cut] in self.unreadable for cut in range(len(path) + 1))
 
     def where(self, path: KeyPath) -> tuple[int, int]:
         """The position of `path`, or of its nearest ancestor that the file spells out."""
@@ -67,22 +78,18 @@ class Problems:
         message: str,
         severity: Severity = Severity.ERROR,
         at: tuple[int, int] | None = None,
-        blocking: bool = True,
     ) -> None:
+        if self.quiet_on_unreadable and self.is_unreadable(path):
+            return
         line, column = at if at is not None else self.where(path)
-        self.items.append(Problem(self.file, line, column, severity, message, path, blocking))
+        self.items.append(Problem(self.file, line, column, severity, message, path))
 
-    def warn(self, path: KeyPath, message: str) -> None:
-        self.add(path, message, Severity.WARNING)
+    def warn(self, path: KeyPath, message: str, at: tuple[int, int] | None = None) -> None:
+        self.add(path, message, Severity.WARNING, at)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.ERROR]
-
-    @property
-    def blocking(self) -> list[Problem]:
-        """Errors that keep the exhibit from loading at all."""
-        return [p for p in self.errors if p.blocking]
 
     @property
     def warnings(self) -> list[Problem]:

@@ -6,9 +6,12 @@ import math
 import re
 import textwrap
 
-# C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), and the Unicode
-# bidirectional controls that can reorder what a visitor reads (U+202E and friends).
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 controls except tab and newline, DEL, C1 controls (0x9b is an 8-bit CSI), the Unicode
+# bidirectional controls that can reorder what a visitor reads (U+061C, U+202E and friends),
+# and the noncharacters U+FFFE and U+FFFF.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+)
 
 
 def clean(text: str) -> str:
@@ -18,6 +21,16 @@ def clean(text: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     return _UNSAFE.search(text.replace("\r", "")) is not None
+
+
+def unsafe_positions(text: str) -> list[int]:
+    """Where `text` holds characters `clean` removes (carriage returns aside)."""
+    return [m.start() for m in _UNSAFE.finditer(text) if m.group() != "\r"]
+
+
+def one_line(text: str) -> str:
+    """`text` cleaned, its line breaks and tabs made spaces: for a message or a log line."""
+    return " ".join(clean(text).replace("\t", " ").split("\n"))
 
 
 def word_count(text: str) -> int:

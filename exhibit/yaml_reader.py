@@ -16,10 +16,15 @@ from typing import Any
 import yaml
 
 from .problems import KeyPath, Marks, Problems
-from .text import clean, has_unsafe
+from .text import clean, has_unsafe, one_line, unsafe_positions
+from .yaml_mistakes import explain
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 20
+MAX_REPAIRS = 50
+"""Syntax mistakes reported in one run; past that, fixing the first ones is the way on."""
+MAX_REPORTED = 50
+"""Control characters reported one by one; a file full of them gets one line for the rest."""
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -68,38 +73,110 @@ def read_text(path: Path, problems: Problems) -> str | None:
 
 
 def parse(text: str, problems: Problems) -> Any:
-    """Plain data from YAML text; problems (with their lines) for anything refused."""
-    loader = _StringsOnlyLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        at = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        detail = " ".join(str(part) for part in (error.context, error.problem) if part)
-        problems.add((), f"YAML syntax: {detail}; check indentation, colons and quotes", at=at)
+    """Plain data from YAML text; problems (with their lines) for anything refused.
+
+    A punctuation mistake is reported in plain words and, where its repair is clear, reading
+    goes on with the line repaired, so the rest of the file is checked in the same run."""
+    text, removed = _without_controls(text, problems)
+    repaired: set[int] = set()
+    for _ in range(MAX_REPAIRS):
+        loader = _StringsOnlyLoader(text)
+        try:
+            root = loader.get_single_node()
+            break
+        except yaml.MarkedYAMLError as error:
+            mistake = explain(error, text)
+            if mistake.line in repaired:  # the repair of this line did not help: stop there
+                return None
+            problems.add((), mistake.message, at=removed.original(mistake.line, mistake.column))
+            if (
+                mistake.repaired is None
+                or mistake.repaired == text
+                or len(mistake.repaired) > len(text) + 200  # a repair must stay small
+            ):
+                return None
+            text = mistake.repaired
+            repaired.add(mistake.line)
+        except yaml.YAMLError:
+            problems.add((), "the file cannot be read as YAML; check its punctuation", at=(1, 1))
+            return None
+        except RecursionError:
+            problems.add((), f"nested too deeply (the limit is {MAX_DEPTH} levels)")
+            return None
+        finally:
+            loader.dispose()
+    else:
         return None
-    except yaml.YAMLError as error:
-        problems.add((), f"YAML syntax: {error}")
+    if root is None or (isinstance(root, yaml.ScalarNode) and not root.value.strip()):
+        problems.add(
+            (),
+            "the file holds no exhibit; it needs at least the keys 'exhibit:' and 'panels:' "
+            "(see CURATING.md)",
+            at=(1, 1),
+        )
         return None
-    except RecursionError:
-        problems.add((), f"nested too deeply (the limit is {MAX_DEPTH} levels)")
-        return None
-    finally:
-        loader.dispose()
-    if root is None:
-        problems.add((), "the file holds no data", at=(1, 1))
-        return None
-    return _Converter(problems).convert(root, (), 0)
+    return _Converter(problems, text, repaired, removed).convert(root, (), 0)
+
+
+class _Removed:
+    """The columns, per line, of the characters taken out before parsing, so that positions in
+    the cleaned text are reported where the curator sees them in the file."""
+
+    def __init__(self) -> None:
+        self.columns: dict[int, list[int]] = {}
+
+    def original(self, line: int, column: int) -> tuple[int, int]:
+        for removed in self.columns.get(line, ()):  # in order along the line
+            if removed <= column:
+                column += 1
+        return line, column
+
+
+def _without_controls(text: str, problems: Problems) -> tuple[str, _Removed]:
+    """`text` without the invisible control characters pasted into it, each one reported
+    at its line and column (YAML refuses most of them, and none may reach a terminal)."""
+    found = unsafe_positions(text)
+    removed = _Removed()
+    line, counted = 1, 0
+    for number, index in enumerate(found):
+        line += text.count("\n", counted, index)
+        counted = index
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        removed.columns.setdefault(line, []).append(column)
+        if number < MAX_REPORTED:
+            problems.warn(
+                (),
+                f"an invisible control character (U+{ord(text[index]):04X}) was removed here; "
+                "retype this line in a plain text editor",
+                at=(line, column),
+            )
+    if len(found) > MAX_REPORTED:
+        problems.warn((), f"{len(found) - MAX_REPORTED} more control characters were removed")
+    if not found:
+        return text, removed
+    gone = set(found)
+    return "".join(char for i, char in enumerate(text) if i not in gone), removed
 
 
 class _Converter:
-    def __init__(self, problems: Problems) -> None:
+    def __init__(
+        self, problems: Problems, text: str, repaired: set[int], removed: _Removed
+    ) -> None:
         self.problems = problems
+        self.text = text
+        self.repaired = repaired
+        self.removed = removed
+        """Lines repaired to read on: their values are guesses, so they are not checked."""
         self.marks: Marks = problems.marks
         self.seen: set[int] = set()
 
     def _at(self, node: yaml.Node) -> tuple[int, int]:
-        return (node.start_mark.line + 1, node.start_mark.column + 1)
+        return self.removed.original(node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _position(self, index: int) -> tuple[int, int]:
+        line_start = self.text.rfind("\n", 0, index) + 1
+        line = self.text.count("\n", 0, index) + 1
+        return self.removed.original(line, index - line_start + 1)
 
     def convert(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
         self.marks.setdefault(path, self._at(node))
@@ -117,6 +194,10 @@ class _Converter:
                 path, f"the tag {node.tag!r} is not allowed; remove it", at=self._at(node)
             )
             return REJECTED
+        if node.start_mark.line + 1 in self.repaired and (
+            isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False)
+        ):
+            return REJECTED
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -128,10 +209,28 @@ class _Converter:
         value: str = node.value
         if not node.style and value == "":  # the C loader says '' for plain, Python None
             return None  # `key:` with nothing after it
-        if has_unsafe(value):
+        if has_unsafe(value):  # written as an escape such as "\e" inside double quotes
             self.problems.warn(
                 path, "control characters removed from this text; retype it in a plain editor"
             )
+        raw = self.text[node.start_mark.index : node.end_mark.index]
+        if "\t" in raw:
+            self.problems.warn(
+                path,
+                "a tab inside the text; screens show it as a jump of up to 8 columns: "
+                "replace it with a space",
+                at=self._position(node.start_mark.index + raw.index("\t")),
+            )
+        if not node.style:
+            rest = self.text[node.end_mark.index :].split("\n", 1)[0]
+            comment = rest.lstrip()
+            if comment.startswith("#") and comment[1:2] not in ("", " ") and rest[:1].isspace():
+                self.problems.warn(
+                    path,
+                    "' #' starts a comment, so the words after it are not shown; if they are "
+                    "part of the text, put the whole text in quotes",
+                    at=self._position(node.end_mark.index + len(rest) - len(rest.lstrip())),
+                )
         return clean(value)
 
     def _mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
@@ -141,8 +240,12 @@ class _Converter:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self.problems.add(path, "a key must be a plain word", at=self._at(key_node))
                 continue
-            key = key_node.value
+            key = one_line(key_node.value)
             at = self._at(key_node)
+            if key != key_node.value:
+                self.problems.warn(
+                    path, f"control characters removed from the key {key!r}; retype it", at=at
+                )
             if key in first_line:
                 self.problems.add(
                     (*path, key),

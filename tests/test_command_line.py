@@ -45,13 +45,16 @@ def test_check_lists_every_problem_with_file_and_line(tmp_path: Path) -> None:
     assert run.returncode == 1
     lines = run.stdout.splitlines()
     assert lines == [
-        f"{bad}:1:1: error: exhibit: the key 'title' is missing; it is required",
+        f"{bad}:1:1: error: exhibit: the key 'title' is missing; it is required: add a line "
+        "'title: ...' with text, or one text per language (en: ..., ja: ...)",
         f"{bad}:2:3: error: exhibit.titel: unknown key 'titel'; did you mean 'title'? "
         "(known keys: title, subtitle, intro, timeline, credits, languages, default_language, "
         "site_url)",
         f"{bad}:4:3: error: kiosk.demo_interval: expected a number of seconds, at least 1, "
-        "got '1:20'",
-        f"{bad}: not valid (3 errors, 0 warnings)",
+        "got '1:20'; write a plain number from 1 to 86400",
+        f"{bad}:8:15: error: panels[0].sources[0]: source 'S7' is not in the sources list; "
+        "add it under 'sources:' or correct the id",
+        f"{bad}: not valid (4 errors, 0 warnings)",
     ]
     assert "Traceback" not in run.stdout + run.stderr
 
@@ -61,7 +64,7 @@ def test_a_broken_exhibit_does_not_start_and_says_why(tmp_path: Path) -> None:
     bad.write_text("exhibit:\n  title: [\n", encoding="utf-8")
     run = kiosk(str(bad))
     assert run.returncode == 1
-    assert f"{bad}:3:1: error: YAML syntax" in run.stderr
+    assert f"{bad}:2:10: error: the list opened with '[' here is not closed" in run.stderr
     assert "The kiosk did not start" in run.stderr
     assert "Traceback" not in run.stderr
 

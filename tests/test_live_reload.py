@@ -75,7 +75,10 @@ async def test_a_broken_save_keeps_the_last_good_exhibit_and_tells_staff(
             await until(pilot, lambda: marker_shown(app))
         assert heading(app) == "Building on the rocks"
         assert "Lighthouses of the North Sea".upper() in screen_text(app)
-        assert any(f"{path}:" in r.message and "YAML syntax" in r.message for r in caplog.records)
+        assert any(
+            f"{path}:" in r.message and "the list opened with '[' here is not closed" in r.message
+            for r in caplog.records
+        )
         save(path, LIGHTHOUSES.replace("Building on the rocks", "Built on the rocks"))
         await until(pilot, lambda: heading(app) == "Built on the rocks")
         assert not app.has_class("-stale")

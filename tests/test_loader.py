@@ -51,8 +51,8 @@ def test_a_valid_file_loads_into_the_model(write_yaml: Write) -> None:
 def test_yaml_syntax_error_names_the_line(write_yaml: Write) -> None:
     path = write_yaml(VALID.replace("    title: The first panel", "    title: [unclosed"))
     line, severity, text = only_problem(path)
-    assert (line, severity) == (6, "error")
-    assert "YAML syntax" in text and str(path) in text
+    assert (line, severity) == (5, "error")  # the line of the "[", not the next one
+    assert "not closed; end it with ']'" in text and str(path) in text
 
 
 def test_unknown_key_suggests_the_right_one(write_yaml: Write) -> None:
@@ -241,7 +241,7 @@ def test_alt_text_over_125_characters_is_a_warning(write_yaml: Write) -> None:
     [
         ("/etc/passwd", "outside the exhibit folder"),
         ("../secret.png", "outside the exhibit folder"),
-        ("media/missing.png", "not found; the kiosk shows the description instead"),
+        ("media/missing.png", "not found; check the name and the folder"),
     ],
 )
 def test_image_paths(write_yaml: Write, file: str, expected: str) -> None:
@@ -249,8 +249,9 @@ def test_image_paths(write_yaml: Write, file: str, expected: str) -> None:
         "    sources: [S1]",
         f"    images:\n      - alt: A map.\n        file: {file}\n    sources: [S1]",
     )
-    line, _, message = only_problem(write_yaml(text))
+    line, severity, message = only_problem(write_yaml(text))
     assert line == 9 and expected in message
+    assert severity == "warning" and "the kiosk shows the description instead" in message
 
 
 def test_image_symlink_out_of_the_folder(write_yaml: Write, tmp_path: Path) -> None:
