@@ -207,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         source=args.exhibit,
         handle_signals=True,
     )
+    from .ui.terminal_guard import guard  # issue 14: survives its terminal; systemd watchdog
+
+    guard(app)
     try:
         app.run()
     finally:
