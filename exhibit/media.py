@@ -45,6 +45,12 @@ STRIP_BYTES = 2_000_000
 big; one of at most SMALL_BYTES is converted whole (a few copies of it are cheap)."""
 SMALL_BYTES = 16_000_000
 CACHE_ENTRIES = 48
+BLOCK_BYTES = 64 * 1024 * 1024
+"""Pillow keeps a decoded image in blocks of this size at most (16 MB by default). glibc maps
+an allocation above 32 MB afresh and unmaps it when freed; smaller ones it may keep, per
+thread, in heaps that grew for an earlier picture: a kiosk that decoded one large image after
+another in worker threads then held ~200 MB more than the largest needed."""
+Image.core.set_block_size(BLOCK_BYTES)  # type: ignore[attr-defined]
 
 
 class MediaError(Exception):
