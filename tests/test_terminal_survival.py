@@ -10,12 +10,13 @@ import os
 import random
 import select
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from test_real_kiosk_pty import SECONDS_TO_END, Kiosk, still_running
+from test_real_kiosk_pty import SECONDS_TO_END, STAFF_EXHIBIT, Kiosk, Terminal, still_running
 
 from exhibit import exits
 from exhibit.ui.terminal_guard import ENDING, IGNORED
@@ -183,3 +184,40 @@ def test_signals_meaning_stop_end_it_with_the_terminal_restored(
     k.assert_restored_cleanly()
     assert f"ending on {name}" in k.log()
     assert "stopped with exit status 0" in k.log()
+
+
+HANGING_SHUTDOWN = f"""\
+import sys, time
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})  # this checkout's exhibit
+from exhibit.ui.app import KioskApp
+from exhibit.cli import main
+
+def on_unmount(self):  # a shutdown step that never finishes, as a write to a stuck terminal
+    time.sleep(3600)
+
+KioskApp.on_unmount = on_unmount
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_shutdown_that_hangs_is_cut_short_with_the_terminal_restored(tmp_path: Path) -> None:
+    exhibit = tmp_path / "exhibit.yaml"
+    exhibit.write_text(STAFF_EXHIBIT, encoding="utf-8")
+    script = tmp_path / "hanging_shutdown.py"
+    script.write_text(HANGING_SHUTDOWN, encoding="utf-8")
+    log = tmp_path / "kiosk.log"
+    program = [sys.executable, str(script), str(exhibit), "--images", "none", "--log", str(log)]
+    k = Terminal(tmp_path, program)
+    try:
+        deadline = time.monotonic() + 20
+        while "Lighthouses of the North Sea" not in k.text():
+            assert k.exited() is None and time.monotonic() < deadline, k.text()[-2000:]
+            time.sleep(0.05)
+        os.kill(k.pid, signal.SIGTERM)
+        sent = time.monotonic()
+        assert k.wait(SECONDS_TO_BE_GONE + 2) == exits.OK
+        assert time.monotonic() - sent < SECONDS_TO_BE_GONE
+        assert "shutdown took over" in log.read_text(encoding="utf-8")
+        assert b"\x1b[?1049l" in k.output[-200:], "the normal screen was not restored"
+    finally:
+        k.close()
