@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from .logs import LOGGER
+
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger(LOGGER)
 
@@ -37,6 +40,8 @@ class Notifier:
         """Send one message; False (logged once) if it could not be sent. Never raises."""
         if not self.address:
             return False
+        import socket  # only under systemd: not a cost to every start elsewhere
+
         try:
             if self._socket is None:
                 self._socket = socket.socket(

@@ -6,17 +6,28 @@ runs in the terminal's foreground group, as under a shell in tmux.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pty
 import random
 import select
 import signal
+import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from test_real_kiosk_pty import SECONDS_TO_END, STAFF_EXHIBIT, Kiosk, Terminal, still_running
+from test_real_kiosk_pty import (
+    KIOSK,
+    SECONDS_TO_END,
+    STAFF_EXHIBIT,
+    Kiosk,
+    Terminal,
+    still_running,
+)
 
 from exhibit import exits
 from exhibit.ui.terminal_guard import ENDING, IGNORED
@@ -221,3 +232,37 @@ def test_a_shutdown_that_hangs_is_cut_short_with_the_terminal_restored(tmp_path:
         assert b"\x1b[?1049l" in k.output[-200:], "the normal screen was not restored"
     finally:
         k.close()
+
+
+def test_end_of_input_ends_it_instead_of_spinning(tmp_path: Path) -> None:
+    """Input that ends (here /dev/null; a hung-up terminal reads the same) is a hang-up. Textual
+    alone would loop on the empty reads for ever, at about 10 % CPU."""
+    exhibit = tmp_path / "exhibit.yaml"
+    exhibit.write_text(STAFF_EXHIBIT, encoding="utf-8")
+    log = tmp_path / "kiosk.log"
+    master, slave = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "PYTHON"))}
+    env.update(TERM="xterm-256color", LANG="C.UTF-8")
+    program = [sys.executable, str(KIOSK), str(exhibit), "--images", "none", "--log", str(log)]
+    output = bytearray()
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            while data := os.read(master, 65536):
+                output.extend(data)
+
+    with subprocess.Popen(
+        program, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env
+    ) as child:
+        os.close(slave)
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        try:
+            assert child.wait(timeout=30) == exits.OK
+        finally:
+            if child.poll() is None:
+                child.kill()
+            os.close(master)
+    said = log.read_text(encoding="utf-8")
+    assert "the terminal has gone (end of input)" in said and "ending on SIGHUP" in said
+    assert b"Traceback" not in output

@@ -170,8 +170,11 @@ class GuardedDriver(LinuxDriver):
     app_notifier: Notifier = Notifier({})
 
     def start_application_mode(self) -> None:
-        super().start_application_mode()  # type: ignore[no-untyped-call]
         loop = asyncio.get_running_loop()
+        # Before: the input thread, started in there, may report a hang-up at once. After:
+        # Textual sets SIGTTOU and SIGTTIN back to their defaults (stop) as it starts.
+        install_signal_handlers(loop, self._app)
+        super().start_application_mode()  # type: ignore[no-untyped-call]
         install_signal_handlers(loop, self._app)
         notifier = self.app_notifier
         notifier.ready()
@@ -190,7 +193,8 @@ class GuardedDriver(LinuxDriver):
         terminal's hang-up instead of a reason to spin."""
         parser = TolerantParser()
         decode = codecs.getincrementaldecoder("utf-8")(errors="ignore").decode
-        with selectors.DefaultSelector() as selector:
+        # select(), as Textual's: epoll refuses files such as /dev/null, whose end is news too.
+        with selectors.SelectSelector() as selector:
             selector.register(self.fileno, selectors.EVENT_READ)
             while not self.exit_event.is_set():
                 try:
