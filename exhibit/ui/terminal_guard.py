@@ -182,9 +182,12 @@ class GuardedDriver(LinuxDriver):
             keep_alive(loop, notifier.alive, notifier.watchdog_seconds)
 
     def disable_input(self) -> None:
-        """The first step of Textual's shutdown: from here it has GRACE seconds."""
-        arm_deadline(self._app, self.attrs_before)
-        self.app_notifier.stopping()
+        """The first step of Textual's shutdown: from here it has GRACE seconds. (Also called
+        to suspend the app, which the kiosk never does: the exit status tells them apart.)"""
+        # Reason: the driver's app is LinuxDriver._app; return_code is set by App.exit.
+        if self._app.return_code is not None:
+            arm_deadline(self._app, self.attrs_before)
+            self.app_notifier.stopping()
         super().disable_input()
 
     def run_input_thread(self) -> None:
