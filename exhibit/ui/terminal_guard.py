@@ -135,10 +135,10 @@ class TolerantParser(XTermParser):
         log.info("ignored unreadable input (%s)", type(error).__name__)
         # Reason: Parser.__init__ keeps the parsing generator in _gen and what it waits for
         # in _awaiting; a generator that raised is finished, so both are made anew.
+        self._eof = False  # first: a parser at its end would stop at once
+        self._timeout_time = None
         self._gen = self.parse(self._tokens.append)
         self._awaiting = next(self._gen)
-        self._timeout_time = None
-        self._eof = False
 
 
 class DiscardingWriter(WriterThread):
@@ -206,7 +206,9 @@ class GuardedDriver(LinuxDriver):
                         if not data:
                             terminal_gone("end of input")
                             return
-                        self._dispatch(parser.feed(decode(data)))
+                        text = without_paste_brackets(decode(data))
+                        if text:  # "" would tell the parser that input has ended
+                            self._dispatch(parser.feed(text))
                     self._dispatch(parser.tick())
                 except OSError as error:  # EIO: the terminal has hung up
                     terminal_gone(f"reading failed: {error}")
@@ -217,6 +219,19 @@ class GuardedDriver(LinuxDriver):
     def _dispatch(self, messages: Iterable[Message]) -> None:
         for message in messages:
             self.process_message(message)
+
+
+PASTE_BRACKETS = ("\x1b[200~", "\x1b[201~")
+"""Bracketed paste's start and end. After a start the parser gathers every key until an end,
+so a start alone (typed, or from a keyboard-emulating device) would leave the kiosk deaf.
+Without them a paste is plain keys, all a kiosk needs. (A marker split across two reads
+still gets through: unlikely, and the next end marker undoes it.)"""
+
+
+def without_paste_brackets(text: str) -> str:
+    for marker in PASTE_BRACKETS:
+        text = text.replace(marker, "")
+    return text
 
 
 def keep_alive(loop: asyncio.AbstractEventLoop, ping: Callable[[], object], every: float) -> None:
