@@ -281,10 +281,13 @@ class PictureKiosk(Terminal):
         for name in names:
             drawn = self.output.count("▀".encode())
             self.type("\x1b[C")
+            deadline = time.monotonic() + 60
+            while name in ACCEPTED and self.output.count("▀".encode()) <= drawn:
+                assert time.monotonic() < deadline, f"{name} was not drawn"
+                assert self.exited() is None, self.text()[-2000:]
+                time.sleep(0.2)
             wait_until_quiet(self.pid)
             assert self.exited() is None, self.text()[-2000:]
-            if name in ACCEPTED:
-                assert self.output.count("▀".encode()) > drawn, f"{name} was not drawn"
 
 
 @pytest.fixture

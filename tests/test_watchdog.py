@@ -21,8 +21,8 @@ from test_real_kiosk_pty import STAFF_EXHIBIT, Terminal
 
 from exhibit.sd_notify import Notifier
 
-WATCHDOG_SECONDS = 2.0
-"""WatchdogSec in the test: the kiosk pings every second."""
+WATCHDOG_SECONDS = 3.0
+"""WatchdogSec in the test: the kiosk pings every 1.5 s."""
 
 HANGING_KIOSK = f"""\
 import sys, time
@@ -108,7 +108,7 @@ def test_pings_arrive_while_healthy_and_stop_when_the_ui_loop_hangs(
         assert systemd.wait_for("READY=1", 20), systemd.messages
         healthy_from = time.monotonic()
         kiosk.type("\x1b[C", "\x1b[C", pause=1.0)  # a visitor turns pages meanwhile
-        time.sleep(2.5)
+        time.sleep(3.0)
         healthy = systemd.pings(healthy_from)
         assert len(healthy) >= 3, systemd.messages
         gaps = [b - a for a, b in zip([healthy_from, *healthy], healthy, strict=False)]
@@ -120,7 +120,7 @@ def test_pings_arrive_while_healthy_and_stop_when_the_ui_loop_hangs(
         while not systemd.watchdog_fired(hung_at) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert systemd.watchdog_fired(hung_at), "the kiosk kept pinging with its loop hung"
-        assert len(systemd.pings(hung_at + 0.5)) == 0
+        assert len(systemd.pings(hung_at + 1.0)) == 0
         assert kiosk.exited() is None, "hung, not ended: only the watchdog can tell"
 
         os.kill(kiosk.pid, signal.SIGABRT)  # systemd's WatchdogSignal
