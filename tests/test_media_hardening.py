@@ -355,3 +355,31 @@ def test_by_live_reload_every_picture_is_shown_or_described_within_budget(
         ends_cleanly(k)
     finally:
         k.close()
+
+
+async def test_a_symlink_loop_saved_over_a_running_exhibit_is_refused(tmp_path: Path) -> None:
+    """The reload worker used to raise (RuntimeError) and end the kiosk with status 70."""
+    from exhibit.loader import load_exhibit
+    from exhibit.ui.app import KioskApp
+
+    path = tmp_path / "exhibit.yaml"
+    path.write_text(exhibit_text(["picture.png"]), encoding="utf-8")
+    Image.new("RGB", (40, 30), (10, 20, 30)).save(tmp_path / "picture.png")
+    exhibit = load_exhibit(path).exhibit
+    assert exhibit is not None
+    app = KioskApp(exhibit, source=path, reload_interval=0.05)
+    assert app.reload is not None
+    now = [0.0]
+    app.reload.settling.clock = lambda: now[0]
+    async with app.run_test(size=(80, 24)) as pilot:
+        (tmp_path / "picture.png").unlink()
+        (tmp_path / "picture.png").symlink_to("picture.png")  # the picture becomes a loop
+        path.unlink()
+        path.symlink_to("exhibit.yaml")  # and then the exhibit file
+        for _ in range(100):
+            if app.has_class("-stale"):
+                break
+            now[0] += 0.1
+            await pilot.pause(0.05)
+        assert app.has_class("-stale")  # refused: the last good exhibit stays on screen
+        assert app.return_code is None and app.exhibit.title == "Large pictures"
