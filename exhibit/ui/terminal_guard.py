@@ -63,19 +63,8 @@ reporting off, line wrap on, the normal screen and the cursor back."""
 
 ENDING = ("SIGQUIT", "SIGXCPU", "SIGXFSZ", "SIGPWR")
 """Signals meaning "stop": ended cleanly (terminal restored, status 0) for the supervisor."""
-IGNORED = (
-    "SIGUSR1",
-    "SIGUSR2",
-    "SIGALRM",
-    "SIGVTALRM",
-    "SIGPROF",
-    "SIGIO",
-    "SIGPIPE",
-    "SIGTTIN",
-    "SIGTTOU",
-    "SIGTRAP",
-    "SIGSTKFLT",
-)
+IGNORED: tuple[str, ...] = ("SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGPROF", "SIGIO")
+IGNORED += ("SIGPIPE", "SIGTTIN", "SIGTTOU", "SIGTRAP", "SIGSTKFLT")
 """Signals whose default would kill or stop the kiosk, though nothing is wrong: logged only.
 (Also every real-time signal.) Left at their defaults, on purpose: SIGABRT, systemd's
 watchdog signal, which must end a kiosk whose loop has hung; SIGSEGV, SIGBUS, SIGFPE, SIGILL
@@ -110,9 +99,13 @@ def terminal_gone(reason: str) -> None:
         _gone.set()
         log.info("the terminal has gone (%s); ending as on a hang-up", reason)
         os.kill(os.getpid(), signal.SIGHUP)
+        for driver in _running:  # from now, even if the UI loop is stuck in a write
+            arm_deadline(driver._app, driver.attrs_before)
 
 
 _gone = threading.Event()
+_running: list[GuardedDriver] = []
+"""The driver in application mode, for terminal_gone."""
 
 
 class TolerantParser(XTermParser):
@@ -174,6 +167,7 @@ class GuardedDriver(LinuxDriver):
         # Before: the input thread, started in there, may report a hang-up at once. After:
         # Textual sets SIGTTOU and SIGTTIN back to their defaults (stop) as it starts.
         install_signal_handlers(loop, self._app)
+        _running.append(self)
         super().start_application_mode()  # type: ignore[no-untyped-call]
         install_signal_handlers(loop, self._app)
         notifier = self.app_notifier
