@@ -36,7 +36,7 @@ MAX_PIXELS = 64_000_000
 MEMORY_BUDGET = 250_000_000
 """Preparing any image --check accepts takes at most this much memory at its peak (bytes):
 the decoded image (DECODE_BUDGET) and a strip at a time of its conversion (STRIP_BYTES)."""
-DECODE_BUDGET = 192_000_000
+DECODE_BUDGET = 176_000_000
 """Bytes the decoded image may take. Pillow keeps 1 byte a pixel for greyscale and palette
 images, 2 for 16-bit greyscale and 4 for all others (RGB too): so 64 MP greyscale, palette or
 16-bit images, and 50 MP colour ones."""
@@ -123,7 +123,7 @@ def _open(path: Path) -> Image.Image:
             f"scale it below {MAX_PIXELS // 1_000_000} megapixels"
         )
     needed = decoded_bytes(image)
-    if needed > DECODE_BUDGET:
+    if needed > DECODE_BUDGET and image.format != "JPEG":  # JPEG: see _jpeg_request
         pixels = DECODE_BUDGET // (needed // (image.width * image.height))
         image.close()
         raise MediaError(
@@ -186,7 +186,8 @@ def prepare(path: Path, box: tuple[int, int], background: tuple[int, int, int]) 
             turn = _UPRIGHT.get(image.getexif().get(0x0112, 1))
             stored_box = (box[1], box[0]) if turn in _ON_ITS_SIDE else box
             if image.format == "JPEG":
-                image.draft("RGB", stored_box)  # decode at 1/2, 1/4 or 1/8 size: fast on a Pi
+                # Decoded at 1/2, 1/4 or 1/8 size where that still fills the box: fast on a Pi.
+                image.draft("RGB", _jpeg_request(image, stored_box))
             image.load()
             if decoded_bytes(image) <= SMALL_BYTES:  # converted whole: the copies are small
                 result = _to_rgb(image.transpose(turn) if turn else image, background)
@@ -199,14 +200,23 @@ def prepare(path: Path, box: tuple[int, int], background: tuple[int, int, int]) 
     return result.transpose(turn) if turn else result
 
 
+def _jpeg_request(image: Image.Image, box: tuple[int, int]) -> tuple[int, int]:
+    """What to ask a JPEG's draft for: `box`, or less where decoding large enough for it would
+    exceed DECODE_BUDGET (a 64 MP photo for a 4K box: decoded at half size, not whole)."""
+    scale = 1
+    while scale < 8 and -(-image.width // scale) * -(-image.height // scale) * 4 > DECODE_BUDGET:
+        scale *= 2
+    return (min(box[0], image.width // scale), min(box[1], image.height // scale))
+
+
 def _reduced_rgb(
     image: Image.Image, box: tuple[int, int], background: tuple[int, int, int]
 ) -> Image.Image:
-    """`image` in RGB, reduced by a whole factor that leaves it at least twice `box` (as
-    thumbnail's reducing_gap would), converted a strip of rows at a time."""
+    """`image` in RGB, reduced by the largest whole factor that leaves it at least as large
+    as `box`, converted a strip of rows at a time (LANCZOS then scales it to fit)."""
     width, height = image.size
     fitted = min(box[0] / width, box[1] / height, 1.0)
-    factor = max(1, int(1 / fitted / 2))
+    factor = max(1, int(1 / fitted))
     rows = max(factor, STRIP_BYTES // (width * 4) // factor * factor)
     result = Image.new("RGB", (-(-width // factor), -(-height // factor)))
     for top in range(0, height, rows):
