@@ -10,6 +10,7 @@ almost no memory (a 64 MP RGBA PNG of a repeating row is under 2 MB on disk).
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import resource
@@ -29,6 +30,7 @@ from PIL import Image
 from test_real_kiosk_pty import SECONDS_TO_END, Terminal
 
 from exhibit import cli, exits, media
+from exhibit.logs import LOGGER
 
 ROOT = Path(__file__).resolve().parent.parent
 KIOSK = ROOT / "kiosk.py"
@@ -241,8 +243,11 @@ def test_check_reports_each_bad_file_on_its_line_and_stays_within_budget(
 
 
 def test_a_symlink_loop_as_the_exhibit_file_is_a_message(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    logger = logging.getLogger(LOGGER)  # start-up sets up the log: undone after the test
+    monkeypatch.setattr(logger, "propagate", logger.propagate)
+    monkeypatch.setattr(logger, "handlers", list(logger.handlers))
     loop = tmp_path / "exhibit.yaml"
     loop.symlink_to("exhibit.yaml")
     assert cli.main([str(loop), "--check"]) == exits.BROKEN_EXHIBIT
