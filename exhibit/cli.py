@@ -258,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handle_signals=True,
         collect_garbage=True,
     )
+    from .ui.terminal_guard import guard  # issue 14: survives its terminal; systemd watchdog
+
+    guard(app)
     try:
         app.run()
     finally:

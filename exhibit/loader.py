@@ -40,7 +40,10 @@ class LoadResult:
 def load_exhibit(path: Path) -> LoadResult:
     """Read, validate and check one exhibit file. Never raises for anything in the file."""
     problems = Problems(path)
-    folder = path.resolve().parent
+    try:
+        folder = path.resolve().parent
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13):
+        folder = path.absolute().parent  # read_text reports it
     text = read_text(path, problems)
     data = parse(text, problems) if text is not None else None
     if data is None:

@@ -22,7 +22,6 @@ from pathlib import Path
 from PIL import (  # noqa: F401
     GifImagePlugin,
     Image,
-    ImageOps,
     JpegImagePlugin,
     PngImagePlugin,
     UnidentifiedImageError,
@@ -34,7 +33,24 @@ FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_PIXELS = 64_000_000
 """About five times a 12 MP camera photo; larger images are refused as unsafe to decode."""
+MEMORY_BUDGET = 250_000_000
+"""Preparing any image --check accepts takes at most this much memory at its peak (bytes):
+the decoded image (DECODE_BUDGET) and a strip at a time of its conversion (STRIP_BYTES)."""
+DECODE_BUDGET = 176_000_000
+"""Bytes the decoded image may take. Pillow keeps 1 byte a pixel for greyscale and palette
+images, 2 for 16-bit greyscale and 4 for all others (RGB too): so 64 MP greyscale, palette or
+16-bit images, and 50 MP colour ones."""
+STRIP_BYTES = 2_000_000
+"""A large decoded image is converted and reduced a strip of rows at a time, each about this
+big; one of at most SMALL_BYTES is converted whole (a few copies of it are cheap)."""
+SMALL_BYTES = 16_000_000
 CACHE_ENTRIES = 48
+BLOCK_BYTES = 64 * 1024 * 1024
+"""Pillow keeps a decoded image in blocks of this size at most (16 MB by default). glibc maps
+an allocation above 32 MB afresh and unmaps it when freed; smaller ones it may keep, per
+thread, in heaps that grew for an earlier picture: a kiosk that decoded one large image after
+another in worker threads then held ~200 MB more than the largest needed."""
+Image.core.set_block_size(BLOCK_BYTES)  # type: ignore[attr-defined]
 
 
 class MediaError(Exception):
@@ -59,8 +75,14 @@ def resolve(folder: Path, name: str) -> Path:
             f"{name!r} is outside the exhibit folder; give a path relative to it, "
             "such as media/map.png"
         )
-    root = folder.resolve()
-    target = (root / relative).resolve()
+    try:
+        root = folder.resolve()
+        target = (root / relative).resolve()
+    except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
+        raise MediaError(
+            f"{name!r} is a symbolic link that leads back to itself (a loop); "
+            "replace it with the image file"
+        ) from None
     if not target.is_relative_to(root):
         raise MediaError(f"{name!r} links outside the exhibit folder")
     try:
@@ -93,13 +115,35 @@ def _open(path: Path) -> Image.Image:
             ) from None
         except OSError as error:
             raise MediaError(f"{path.name!r} cannot be read ({error})") from None
+        except (ValueError, SyntaxError) as error:  # a text or colour-profile chunk too large
+            raise MediaError(f"{path.name!r} is damaged or unsafe to decode ({error})") from None
     if image.width * image.height > MAX_PIXELS:
         image.close()
         raise MediaError(
             f"{path.name!r} is {image.width}x{image.height} pixels, too large to decode safely; "
             f"scale it below {MAX_PIXELS // 1_000_000} megapixels"
         )
+    needed = decoded_bytes(image)
+    if needed > DECODE_BUDGET and image.format != "JPEG":  # JPEG: see _jpeg_request
+        pixels = DECODE_BUDGET // (needed // (image.width * image.height))
+        image.close()
+        raise MediaError(
+            f"{path.name!r} ({image.width}x{image.height} pixels, {image.mode}) needs "
+            f"{needed / 1e6:.0f} MB to decode, more than the kiosk's {DECODE_BUDGET / 1e6:.0f} MB; "
+            f"scale it below {pixels / 1e6:.0f} megapixels"
+        )
     return image
+
+
+def decoded_bytes(image: Image.Image) -> int:
+    """The memory Pillow takes to hold `image` decoded, from its mode and size."""
+    if image.mode in ("1", "L", "P"):
+        per_pixel = 1
+    elif image.mode.startswith("I;16"):
+        per_pixel = 2
+    else:
+        per_pixel = 4
+    return image.width * image.height * per_pixel
 
 
 def inspect(path: Path) -> ImageInfo:
@@ -114,19 +158,71 @@ def inspect(path: Path) -> ImageInfo:
     return info
 
 
+_UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+"""EXIF orientation -> the transposition that makes the picture upright."""
+_ON_ITS_SIDE = (
+    Image.Transpose.TRANSPOSE,
+    Image.Transpose.TRANSVERSE,
+    Image.Transpose.ROTATE_90,
+    Image.Transpose.ROTATE_270,
+)
+
+
 def prepare(path: Path, box: tuple[int, int], background: tuple[int, int, int]) -> Image.Image:
-    """An RGB image that fits `box` (pixels), upright, with transparency on `background`."""
+    """An RGB image that fits `box` (pixels), upright, with transparency on `background`.
+
+    Within MEMORY_BUDGET: decoded once (JPEG at a reduced size already); a large image is
+    then converted and reduced a strip at a time, so that no full-size copy is ever made."""
     with _open(path) as image:
         try:
             image.seek(0)  # first frame of an animation
+            turn = _UPRIGHT.get(image.getexif().get(0x0112, 1))
+            stored_box = (box[1], box[0]) if turn in _ON_ITS_SIDE else box
             if image.format == "JPEG":
-                image.draft("RGB", box)  # decode at 1/2, 1/4 or 1/8 size: fast on a Pi
+                # Decoded at 1/2, 1/4 or 1/8 size where that still fills the box: fast on a Pi.
+                image.draft("RGB", _jpeg_request(image, stored_box))
             image.load()
-            upright = ImageOps.exif_transpose(image)
-            result = _to_rgb(upright, background)
+            if decoded_bytes(image) <= SMALL_BYTES:  # converted whole: the copies are small
+                result = _to_rgb(image.transpose(turn) if turn else image, background)
+                turn = None
+            else:
+                result = _reduced_rgb(image, stored_box, background)
         except (OSError, SyntaxError, ValueError) as error:
             raise MediaError(f"{path.name!r} is damaged or truncated ({error})") from None
-    result.thumbnail(box, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    result.thumbnail(stored_box if turn else box, Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return result.transpose(turn) if turn else result
+
+
+def _jpeg_request(image: Image.Image, box: tuple[int, int]) -> tuple[int, int]:
+    """What to ask a JPEG's draft for: `box`, or less where decoding large enough for it would
+    exceed DECODE_BUDGET (a 64 MP photo for a 4K box: decoded at half size, not whole)."""
+    scale = 1
+    while scale < 8 and -(-image.width // scale) * -(-image.height // scale) * 4 > DECODE_BUDGET:
+        scale *= 2
+    return (min(box[0], image.width // scale), min(box[1], image.height // scale))
+
+
+def _reduced_rgb(
+    image: Image.Image, box: tuple[int, int], background: tuple[int, int, int]
+) -> Image.Image:
+    """`image` in RGB, reduced by the largest whole factor that leaves it at least as large
+    as `box`, converted a strip of rows at a time (LANCZOS then scales it to fit)."""
+    width, height = image.size
+    fitted = min(box[0] / width, box[1] / height, 1.0)
+    factor = max(1, int(1 / fitted))
+    rows = max(factor, STRIP_BYTES // (width * 4) // factor * factor)
+    result = Image.new("RGB", (-(-width // factor), -(-height // factor)))
+    for top in range(0, height, rows):
+        strip = _to_rgb(image.crop((0, top, width, min(top + rows, height))), background)
+        result.paste(strip.reduce(factor) if factor > 1 else strip, (0, top // factor))
     return result
 
 
@@ -145,18 +241,28 @@ def _to_rgb(image: Image.Image, background: tuple[int, int, int]) -> Image.Image
 
 class PreparedCache:
     """Scaled images by (file, modification time, size, box): a visitor returning to a panel
-    sees its images at once. Bounded, and safe to use from worker threads."""
+    sees its images at once. Bounded, and safe to use from worker threads.
+
+    One image is decoded at a time, whichever thread asks (the panel, the full-screen view,
+    the pre-warming of the next panel): two at once would double the memory MEMORY_BUDGET
+    promises, and a thread that waited for the same file finds it prepared."""
 
     def __init__(self, entries: int = CACHE_ENTRIES) -> None:
         self._entries = entries
         self._items: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._lock = threading.Lock()
+        self._decoding = threading.Lock()
 
     @staticmethod
     def _key(
         path: Path, box: tuple[int, int], background: tuple[int, int, int]
     ) -> tuple[object, ...]:
-        info = path.stat()
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            raise
+        except (OSError, RuntimeError) as error:  # replaced by a loop since it was resolved
+            raise MediaError(f"{path.name!r} cannot be read ({error})") from None
         return (str(path), info.st_mtime_ns, info.st_size, box, background)
 
     def peek(
@@ -177,8 +283,12 @@ class PreparedCache:
         cached = self.peek(path, box, background)
         if cached is not None:
             return cached
-        key = self._key(path, box, background)
-        image = prepare(path, box, background)
+        with self._decoding:
+            cached = self.peek(path, box, background)  # prepared while this thread waited
+            if cached is not None:
+                return cached
+            key = self._key(path, box, background)
+            image = prepare(path, box, background)
         with self._lock:
             self._items[key] = image
             while len(self._items) > self._entries:

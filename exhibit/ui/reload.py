@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..loader import LoadResult, load_exhibit
 from ..logs import LOGGER
 from ..problems import Severity
-from ..watch import Signature, signature
+from ..watch import Settling, signature
 
 if TYPE_CHECKING:
     from .app import KioskApp
@@ -28,15 +28,14 @@ class LiveReload:
         self.app = app
         self.source = source
         self.interval = interval
-        self._seen: Signature = signature(source, app.exhibit)
+        self.settling = Settling(signature(source, app.exhibit))
+        """Loads a change only once it has stopped changing (watch.py)."""
 
     def start(self) -> None:
         self.app.set_interval(self.interval, self.poll, name="reload")
 
     def poll(self) -> None:
-        now = signature(self.source, self.app.exhibit)
-        if now != self._seen:
-            self._seen = now
+        if self.settling.settled(signature(self.source, self.app.exhibit), self.source):
             self.app.run_worker(self._load, thread=True, group="reload", exclusive=True)
 
     def _load(self) -> None:
@@ -56,4 +55,4 @@ class LiveReload:
         log.info("reloaded %s", self.source)
         self.app.set_stale(False)
         self.app.replace_exhibit(result.exhibit, result.folder, result.editions)
-        self._seen = signature(self.source, result.exhibit)
+        self.settling.loaded(signature(self.source, result.exhibit))
