@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handle_signals=True,
         collect_garbage=True,
     )
-    from .ui.terminal_guard import guard  # issue 14: survives its terminal; systemd watchdog
+    from .ui.workarounds.terminal import guard  # issue 14: survives its terminal; systemd watchdog
 
     guard(app)
     try:

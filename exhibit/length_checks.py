@@ -18,7 +18,7 @@ from .languages import is_translatable
 from .model import Exhibit
 from .problems import KeyPath, Problems, dotted
 from .text import word_count
-from .validate import struct_fields, struct_hints
+from .validate import type_info
 
 MAX_LEAD_WORDS = 120
 MAX_LEAD_CHARACTERS = 300
@@ -83,13 +83,11 @@ def check_lengths(edition: Exhibit, language: str | None, problems: Problems) ->
 
 def visitor_texts(value: msgspec.Struct, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Every visitor-facing text (the fields that may be given per language) with its path."""
-    cls: type[msgspec.Struct] = type(value)
-    hints = struct_hints(cls)
-    for name in struct_fields(cls):
+    for field in type_info(type(value)).fields:
+        name = field.name
         item = getattr(value, name)
-        hint = hints[name]
         if isinstance(item, str):
-            if is_translatable(hint):
+            if is_translatable(field.type):
                 yield (*path, name), item
         elif isinstance(item, tuple):
             for number, element in enumerate(item):

@@ -196,7 +196,7 @@ def test_one_image_is_decoded_at_a_time(media_folder: Path) -> None:
         for thread in threads:
             thread.join()
     finally:
-        media.prepare = real_prepare  # type: ignore[assignment]
+        media.prepare = real_prepare
     assert max(most) == 1
     assert len(most) == 1  # the same file and box: decoded once, the others waited for it
 

@@ -88,7 +88,7 @@ class KioskApp(App[int], inherit_bindings=False):
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
-        """The Linux console: 16 colours, only its font's glyphs (see workarounds.py)."""
+        """The Linux console: 16 colours, only its font's glyphs (see workarounds/)."""
         self.editions = offered(editions or {}, self.linux_console)
         self.exhibit = next(iter(self.editions.values())) if self.editions else exhibit
         """The exhibit in the language the visitor reads now."""

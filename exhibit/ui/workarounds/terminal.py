@@ -14,8 +14,9 @@ Textual 8.2.8 (pinned) fails a kiosk here in four ways, each answered below:
   terminal or a log line; here each is ignored or ends the kiosk, logged either way.
 Whatever still hangs, a shutdown deadline ends the process GRACE seconds after shutdown began.
 
-Every reach into Textual's internals is in this module, each with its reason, and only when
-Textual is the version this was written against. The systemd watchdog's ping is started here
+Every reach into Textual's internals here has its reason; the package (workarounds/__init__.py)
+refuses to import unless Textual and textual-image are the pinned versions these were written
+against and tested with. The systemd watchdog's ping is started here
 too, as it needs the UI loop once it runs (exhibit/sd_notify.py has the protocol).
 """
 
@@ -33,24 +34,21 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-import textual
 from textual._xterm_parser import XTermParser
 from textual.drivers import linux_driver
 from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
-from .. import exits
-from ..logs import LOGGER
-from ..sd_notify import Notifier
+from ... import exits
+from ...logs import LOGGER
+from ...sd_notify import Notifier
 
 if TYPE_CHECKING:
     from textual.app import App
 
 log = logging.getLogger(LOGGER)
 
-TEXTUAL_VERSION = "8.2.8"
-"""The Textual whose internals this module was written against and tested with."""
 GRACE = 2.0
 """Seconds a shutdown may take before the process ends regardless (a healthy one takes well
 under one); the kiosk must be gone within 3 s of its terminal closing."""
@@ -73,23 +71,14 @@ which no process can catch. SIGTERM, SIGHUP, SIGINT and SIGTSTP belong to healin
 replaces the stand-ins set here as the app mounts."""
 
 
-def guard(app: App[Any], notifier: Notifier | None = None) -> bool:
-    """Make `app` (not yet running) survive its terminal; False, logged, if this Textual is
-    not the version these workarounds were written for (the app then runs unguarded)."""
-    if textual.__version__ != TEXTUAL_VERSION:
-        log.warning(
-            "terminal guard not installed: written for Textual %s, found %s",
-            TEXTUAL_VERSION,
-            textual.__version__,
-        )
-        return False
+def guard(app: App[Any], notifier: Notifier | None = None) -> None:
+    """Make `app` (not yet running) survive its terminal."""
     # Reason: the writer thread is created inside LinuxDriver.start_application_mode from this
     # module-level name; replacing the name is the only way to give the driver another one.
     linux_driver.WriterThread = DiscardingWriter  # type: ignore[attr-defined]
     # Public: App(driver_class=...) is read when run() creates the driver.
     app.driver_class = GuardedDriver
     GuardedDriver.app_notifier = notifier or Notifier()
-    return True
 
 
 def terminal_gone(reason: str) -> None:

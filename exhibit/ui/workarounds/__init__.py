@@ -1,4 +1,6 @@
-"""Every place the kiosk reaches past the public API of Textual or textual-image, in one module.
+"""Every place the kiosk reaches past the public API of Textual or textual-image, in one place:
+this module, and terminal.py beside it (the kiosk against its terminal: input, output, signals,
+the watchdog).
 
 Each function says why it is needed. They depend on the exact versions pinned in pyproject.toml:
 importing this module with any other version stops with a message saying what to re-check, so
@@ -17,7 +19,7 @@ from textual.app import App
 from textual.events import ScreenResume
 from textual.message import Message
 
-from .line_breaking import kinsoku
+from ..line_breaking import kinsoku
 
 PINNED = {"textual": "8.2.8", "textual-image": "0.12.0"}
 """The versions these workarounds were written for and tested with."""
@@ -30,7 +32,7 @@ def check_versions(installed: Callable[[str], str] = version) -> None:
         if found != pinned:
             raise RuntimeError(
                 f"{package} {found} is installed; the kiosk's workarounds "
-                f"(exhibit/ui/workarounds.py) were written for {pinned}. Install {package}=="
+                f"(exhibit/ui/workarounds/) were written for {pinned}. Install {package}=="
                 f"{pinned}, or check each workaround against {found} and update PINNED."
             )
 
