@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
@@ -258,9 +259,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         handle_signals=True,
         collect_garbage=True,
     )
-    from .ui.workarounds.terminal import guard  # issue 14: survives its terminal; systemd watchdog
+    if not os.environ.get("TEXTUAL_DRIVER"):  # kiosk serve's browser sessions bring their own
+        from .ui.workarounds.terminal import guard  # survives its terminal; systemd watchdog
 
-    guard(app)
+        guard(app)
     try:
         app.run()
     finally:
