@@ -6,13 +6,13 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import waiting
 from chromium import new_page
 from conftest import ROOT
 
@@ -43,16 +43,8 @@ def free_port() -> int:
 def wait_until(
     condition: Callable[[], bool], what: str, pause: Callable[[], object] | None = None
 ) -> None:
-    """Poll `condition`; `pause` lets a browser tab handle its events meanwhile (Playwright's
-    sync API delivers them only while it is called)."""
-    deadline = time.monotonic() + WAIT
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"gave up waiting: {what}")
-        if pause is None:
-            time.sleep(0.1)
-        else:
-            pause()
+    """The tests' one wait (tests/waiting.py), with the browser tests' patience."""
+    waiting.wait_until(condition, what, seconds=WAIT, pause=pause)
 
 
 def children(pid: int) -> set[int]:

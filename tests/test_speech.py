@@ -14,10 +14,11 @@ import shutil
 import sys
 import textwrap
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from waiting import wait_until
 
 from exhibit.logs import LOGGER
 from exhibit.speech import (
@@ -31,14 +32,6 @@ from exhibit.speech import (
 
 HOSTILE = "--help; rm -rf / $(reboot) `id` -w /tmp/owned \"' | & > <"
 needs_engine = pytest.mark.skipif(find_engine() is None, reason="espeak-ng is not installed")
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.02)
 
 
 def gone(pid: int) -> bool:
@@ -274,7 +267,7 @@ def test_say_returns_at_once_even_when_the_engine_is_slow_to_read(tmp_path: Path
     started = time.monotonic()
     speaker.say(text, "en")
     assert time.monotonic() - started < 1.0
-    wait_until(lambda: fake.has("argv.json") and not speaker.speaking(), timeout=30)
+    wait_until(lambda: fake.has("argv.json") and not speaker.speaking(), seconds=30)
     assert fake.stdin == text
 
 

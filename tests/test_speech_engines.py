@@ -17,10 +17,11 @@ import textwrap
 import time
 import wave
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
+from waiting import wait_until
 
 from exhibit.loader import load_exhibit
 from exhibit.logs import LOGGER
@@ -100,14 +101,6 @@ def samples(path: Path) -> array[int]:
 
 
 FULL_SCALE = 32767
-
-
-def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
-        time.sleep(0.02)
 
 
 # Which engine reads what ----------------------------------------------------------------------
