@@ -8,6 +8,7 @@ import argparse
 import gc
 import logging
 import re
+import shlex
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -55,6 +56,17 @@ def _folder(text: str) -> Path:
     if path.exists() and not path.is_dir():
         raise argparse.ArgumentTypeError(f"{text!r} is a file; give a folder for the pictures")
     return path
+
+
+def _command(text: str) -> tuple[str, ...]:
+    """A screen command as the shell would split it, run later without a shell."""
+    try:
+        words = tuple(shlex.split(text))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: {error}") from None
+    if not words:
+        raise argparse.ArgumentTypeError("give a command, e.g. 'wlr-randr --output HDMI-A-1 --off'")
+    return words
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -131,6 +143,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         default=default_log_file(),
         help="the kiosk's log: starts, reloads, refused saves (default: %(default)s)",
+    )
+    # Programs the kiosk may run belong to the machine's owner (the unit file), never to
+    # exhibit.yaml: curators must not be able to make the kiosk run programs.
+    parser.add_argument(
+        "--screen-off",
+        type=_command,
+        metavar="CMD",
+        help="outside kiosk.hours, run CMD to switch the display off "
+        "(e.g. 'wlr-randr --output HDMI-A-1 --off'; see deploy/HOURS.md)",
+    )
+    parser.add_argument(
+        "--screen-on",
+        type=_command,
+        metavar="CMD",
+        help="at opening, or when a visitor wakes the kiosk, run CMD to switch the display on",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
@@ -229,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .analytics.recorder import NoRecorder, open_recorder
     from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
+    from .ui.hours_keeper import ScreenCommands
     from .ui.images import ImageSettings, choose_mode, widget_class
 
     setup_logging(args.log)
@@ -255,6 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         source=args.exhibit,
         handle_signals=True,
         collect_garbage=True,
+        screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
+        log_file=args.log,
+        status_file=default_log_file().with_name("status.json"),
+        visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
     )
     try:
         app.run()
