@@ -212,8 +212,9 @@ class KioskApp(App[int], inherit_bindings=False):
             self.stage.show(new, effects)
         if Effect.SPEAK in effects:
             self.speaker.say(spoken_text(self.exhibit, new.stop), self.language or "en")
-        self.attendance.follow(new)
-        self.care.follow(new)
+        if not self.hours.resting:
+            self.attendance.follow(new)
+            self.care.follow(new)
 
     def go(self, number: int) -> None:
         """To the stop `number`, every window closed (for the preview and tests: visitors

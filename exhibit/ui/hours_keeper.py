@@ -129,6 +129,9 @@ class HoursKeeper:
             self._show_exhibit(state.open)
         elif not state.showing and not self.resting:
             self._rest()
+        if self.resting:  # no demo steps, idle timers or screen care while the screen rests
+            self.app.attendance.stop()
+            self.app.care.stop()
         if self._rest_screen is not None:
             self._rest_screen.tell(now)
         if schedule is None:
@@ -156,7 +159,6 @@ class HoursKeeper:
     def _rest(self) -> None:
         log.info("outside opening hours: the screen rests")
         self.resting = True
-        self.app.attendance.stop()
         self.app.speaker.stop()
         run_in_background(self.commands.off, "off")
         self._rest_screen = RestScreen()
