@@ -289,6 +289,7 @@ class KioskApp(App[int], inherit_bindings=False):
             install_signal_handlers(self, self.allow_quit)
         if self.collect_garbage:
             self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
+        self.care.follow(self.state)
         self.hours.check()
         self.staff.start()
 
@@ -302,6 +303,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.push_screen(self.stage.page_for(self.state.stop))
         self.stage.let_go()
         self.attendance.restart_demo(self.state)
+        self.care.follow(self.state)
 
     def replace_exhibit(
         self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None

@@ -2,9 +2,9 @@
 runs, the whole page is moved by a cell now and then and dimmed after a long quiet spell; the
 visitor who takes over gets the page back where it belongs, at full brightness.
 
-It only sets app classes (kiosk.tcss, "Screen care"): -care-left/-right/-up/-down move every
-screen's widgets, -dimmed tints them dark. Timed on the app's Clock, by the time since the last
-visitor (Attendance.quiet_for), so a day passes in a test loop.
+It only sets app classes (kiosk.tcss, "Screen care"): -care-up, -care-downleft and so on
+move every screen's widgets, -dimmed tints them dark. Timed on the app's Clock, by the time
+since the last visitor (Attendance.quiet_for), so a day passes in a test loop.
 """
 
 from __future__ import annotations
@@ -20,7 +20,18 @@ from .attendance import Cancel, Clock
 if TYPE_CHECKING:
     from .app import KioskApp
 
-SHIFT_CLASSES = ("-care-left", "-care-right", "-care-up", "-care-down")
+SHIFT_CLASSES = {
+    (dx, dy): "-care-"
+    + "".join(
+        name
+        for name, wanted in (("up", dy < 0), ("down", dy > 0), ("left", dx < 0), ("right", dx > 0))
+        if wanted
+    )
+    for dx in (-1, 0, 1)
+    for dy in (-1, 0, 1)
+    if (dx, dy) != (0, 0)
+}
+"""The app class that moves every screen's widgets by (columns, rows), e.g. -care-upleft."""
 DIMMED = "-dimmed"
 
 
@@ -60,7 +71,6 @@ class ScreenCare:
         if (shift, dim) == (self.shift, self.dimmed):
             return
         self.shift, self.dimmed = shift, dim
-        dx, dy = shift
-        for name, wanted in zip(SHIFT_CLASSES, (dx < 0, dx > 0, dy < 0, dy > 0), strict=True):
-            self.app.set_class(wanted, name)
+        for moved, name in SHIFT_CLASSES.items():
+            self.app.set_class(moved == shift, name)
         self.app.set_class(dim, DIMMED)
