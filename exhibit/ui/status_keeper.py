@@ -52,9 +52,9 @@ class StatusKeeper:
         self._timer: Cancel | None = None
         self._failed = False
 
-    def status(self) -> Status:
-        """One look at the kiosk now."""
-        figures = self.figures()
+    def status(self, *, visitors: bool = True) -> Status:
+        """One look at the kiosk now (the visitor figures only if asked: they read a database)."""
+        figures = self.figures() if visitors else None
         return gather(
             self.source or Path("-"),
             started=self.started,
@@ -87,7 +87,8 @@ class StatusKeeper:
         """Rewrite status.json now (a heartbeat, or after a reload)."""
         if self.status_file is None:
             return
-        written = write_status_file(self.status_file, self.status(), self.wall().timestamp())
+        status = self.status(visitors=False)  # status.json has no figures: spare the database
+        written = write_status_file(self.status_file, status, self.wall().timestamp())
         if written == self._failed:  # log a change only, not every minute
             self._failed = not written
             if not written:
