@@ -16,6 +16,8 @@ from .base import KioskOverlay
 
 PROBLEMS_SHOWN = 4
 """Problems of the last reload listed on screen (the log has them all)."""
+OTHER_LINES = 9
+"""Lines of the window besides facts and log lines: frame, padding, title, hint, headings."""
 
 
 class StatusScreen(KioskOverlay):
@@ -28,13 +30,17 @@ class StatusScreen(KioskOverlay):
         staff = self.staff
         with Vertical(id="status-window", classes="overlay-window"):
             yield Static(Content(staff.TITLE), id="status-title")
-            for label, value in facts(self.status, staff):
+            yield Static(Content(staff.LEAVE), id="status-leave")  # first: never cut off
+            rows = facts(self.status, staff)
+            for label, value in rows:
                 yield Static(Content(f"{label:<16} {value}"), classes="status-fact")
-            if self.status.log_tail:
+            # The newest log lines that fit below the facts (the log file has the rest).
+            room = self.app.size.height - OTHER_LINES - len(rows)
+            tail = self.status.log_tail[-room:] if room > 0 else ()
+            if tail:
                 yield Static(Content(staff.LOG), classes="status-heading")
-                for line in self.status.log_tail:
+                for line in tail:
                     yield Static(Content(line), classes="status-log")
-            yield Static(Content(staff.LEAVE), id="status-leave")
 
 
 def facts(status: Status, staff: StaffWords = STAFF) -> list[tuple[str, str]]:
