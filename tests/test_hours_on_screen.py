@@ -160,6 +160,19 @@ async def test_a_touch_outside_hours_wakes_it_and_does_nothing_else(
         assert not resting(app) and app.position == 0
 
 
+async def test_an_error_healed_at_night_does_not_leave_the_exhibit_lit(
+    mills: Exhibit, tmp_path: Path
+) -> None:
+    clock = ManualClock()
+    app = kiosk(mills, clock, DAY.replace(hour=23), tmp_path / "screen.log")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert resting(app)
+        app.healer.recover()  # what an error does: a fresh title on an emptied screen stack
+        await pilot.pause()
+        await clock.advance(pilot, 30)
+        assert resting(app) and screen_text(app).strip() == "23:00"
+
+
 async def test_the_rest_clock_moves_now_and_then_and_stays_on_screen() -> None:
     places = {place(DAY + timedelta(minutes=m), 80, 24) for m in range(0, 24 * 60, 5)}
     assert len(places) > 20

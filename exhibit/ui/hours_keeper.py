@@ -132,6 +132,8 @@ class HoursKeeper:
         if self.resting:  # no demo steps, idle timers or screen care while the screen rests
             self.app.attendance.stop()
             self.app.care.stop()
+            if self._rest_screen not in self.app.screen_stack:  # a healed error emptied it
+                self._push_rest_screen()
         if self._rest_screen is not None:
             self._rest_screen.tell(now)
         if schedule is None:
@@ -160,7 +162,11 @@ class HoursKeeper:
         log.info("outside opening hours: the screen rests")
         self.resting = True
         self.app.speaker.stop()
+        self.app.visits.recorder.visit_ended("closed")  # whoever was reading: closing time
         run_in_background(self.commands.off, "off")
+        self._push_rest_screen()
+
+    def _push_rest_screen(self) -> None:
         self._rest_screen = RestScreen()
         self.app.push_screen(self._rest_screen)
 
@@ -171,4 +177,6 @@ class HoursKeeper:
         run_in_background(self.commands.on, "on")
         self.app.restart_at_title()  # empties the screen stack, the rest screen with it
         # Whoever comes next is a new visitor: every choice of the last one undone.
+        before = self.app.state
         self.app.show(Step(start(self.app.state.tour), (Effect.SHOW_PAGE,)))
+        self.app.visits.step(before, self.app.state)
