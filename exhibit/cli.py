@@ -258,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.hours_keeper import ScreenCommands
     from .ui.images import ImageSettings, choose_mode, widget_class
+    from .ui.unattended import Machine
 
     setup_logging(args.log)
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
@@ -283,10 +284,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         source=args.exhibit,
         handle_signals=True,
         collect_garbage=True,
-        screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
-        log_file=args.log,
-        status_file=default_log_file().with_name("status.json"),
-        visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
+        machine=Machine(
+            screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
+            log_file=args.log,
+            status_file=default_log_file().with_name("status.json"),
+            visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
+        ),
     )
     try:
         app.run()

@@ -21,6 +21,7 @@ from exhibit.ui.app import KioskApp
 from exhibit.ui.hours_keeper import ScreenCommands
 from exhibit.ui.screens.rest import RestScreen, place
 from exhibit.ui.screens.title import TitleScreen
+from exhibit.ui.unattended import Machine
 
 HOURS_EXHIBIT = """\
 exhibit:
@@ -79,9 +80,8 @@ def noted(path: Path) -> list[str]:
 
 def kiosk(exhibit: Exhibit, clock: ManualClock, start: datetime, log: Path) -> KioskApp:
     commands = ScreenCommands(off=marker_command(log, "off"), on=marker_command(log, "on"))
-    return KioskApp(
-        exhibit, clock=clock, demo=True, wall_clock=Wall(clock, start), screen_commands=commands
-    )
+    machine = Machine(wall_clock=Wall(clock, start), screen_commands=commands)
+    return KioskApp(exhibit, clock=clock, demo=True, machine=machine)
 
 
 def resting(app: KioskApp) -> bool:
@@ -185,7 +185,8 @@ async def test_a_failing_screen_command_is_logged_and_the_kiosk_goes_on(
 ) -> None:
     clock = ManualClock()
     missing = ScreenCommands(off=(str(tmp_path / "no-such-program"),))
-    app = KioskApp(mills, clock=clock, wall_clock=Wall(clock, DAY), screen_commands=missing)
+    machine = Machine(wall_clock=Wall(clock, DAY), screen_commands=missing)
+    app = KioskApp(mills, clock=clock, machine=machine)
     async with app.run_test(size=(80, 24)) as pilot:
         assert resting(app)
         await until(pilot, lambda: "screen off command failed" in caplog.text)

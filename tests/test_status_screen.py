@@ -24,6 +24,7 @@ from exhibit.status import checksum
 from exhibit.tour import Window
 from exhibit.ui.app import KioskApp
 from exhibit.ui.screens.status import StatusScreen
+from exhibit.ui.unattended import Machine
 
 STAFF_EXHIBIT = """\
 exhibit:
@@ -56,18 +57,18 @@ def loaded(path: Path) -> Exhibit:
     return result.exhibit
 
 
-def kiosk(source: Path, clock: ManualClock, tmp_path: Path, **options: object) -> KioskApp:
+def kiosk(
+    source: Path, clock: ManualClock, tmp_path: Path, visits: Path | None = None, **options: float
+) -> KioskApp:
     log = tmp_path / "kiosk.log"
     log.write_text("\n".join(LOG_LINES) + "\n")
-    return KioskApp(
-        loaded(source),
-        clock=clock,
-        source=source,
+    machine = Machine(
         wall_clock=Wall(clock, NOON),
         log_file=log,
         status_file=tmp_path / "state" / "status.json",
-        **options,  # type: ignore[arg-type]
+        visits_file=visits,
     )
+    return KioskApp(loaded(source), clock=clock, source=source, machine=machine, **options)  # type: ignore[arg-type]
 
 
 async def test_the_staff_sequence_shows_the_kiosks_state_and_any_key_leaves(
@@ -76,7 +77,7 @@ async def test_the_staff_sequence_shows_the_kiosks_state_and_any_key_leaves(
     visits = tmp_path / "visits.sqlite"
     record_hall(visits)
     clock = ManualClock()
-    app = kiosk(source, clock, tmp_path, visits_file=visits)
+    app = kiosk(source, clock, tmp_path, visits)
     async with app.run_test(size=(100, 40)) as pilot:
         await clock.advance(pilot, 3 * 3600 + 240)
         await pilot.press("f12", "s", "f12")

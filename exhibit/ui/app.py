@@ -46,15 +46,13 @@ from .attendance import AppClock, Attendance, Clock
 from .choices import offered, show_choices, spoken_text
 from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
-from .hours_keeper import HoursKeeper, ScreenCommands, WallClock, local_now
 from .images import ImageSettings
 from .messages import Asked, PictureLaid
 from .reload import LiveReload
-from .screen_care import ScreenCare
 from .screens.panel import PanelScreen
 from .stage import Stage
-from .status_keeper import StatusKeeper
 from .theme import THEMES
+from .unattended import Machine, Unattended
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
@@ -88,11 +86,7 @@ class KioskApp(App[int], inherit_bindings=False):
         console: bool | None = None,
         collect_garbage: bool = False,
         recorder: Recording | None = None,
-        wall_clock: WallClock | None = None,
-        screen_commands: ScreenCommands | None = None,
-        log_file: Path | None = None,
-        status_file: Path | None = None,
-        visits_file: Path | None = None,
+        machine: Machine | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -133,23 +127,8 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.first_theme(self, THEMES[0].name)
         self._staff_exit = StaffExit.of(self.exhibit)
         self._swallow_mouse_up = False
-        # Unattended for months (issue 14): opening hours, screen care, the staff status. ------
-        wall: WallClock = wall_clock or local_now
-        self.hours = HoursKeeper(self, self.clock, wall, screen_commands or ScreenCommands())
-        """Rests the screen outside kiosk.hours; a key or touch wakes it (hours_keeper.py)."""
-        self.care = ScreenCare(self, self.clock, self.attendance.quiet_for)
-        """Moves and dims the attract loop's screen (screen_care.py)."""
-        self.staff = StatusKeeper(
-            self,
-            self.clock,
-            wall,
-            source=source,
-            log_file=log_file,
-            status_file=status_file,
-            visits=visits_file,
-        )
-        """The staff status screen's facts and status.json (status_keeper.py)."""
-        self._staff_status = _staff_status(self.exhibit)
+        self.unattended = Unattended(self, machine or Machine(), source)
+        """Opening hours, screen care and the staff status (unattended.py)."""
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's colours, and the layout's numbers (exhibit/layout.py)."""
@@ -208,13 +187,11 @@ class KioskApp(App[int], inherit_bindings=False):
             self.title = self.exhibit.title
         self.images.describe = new.choices.describe
         show_choices(self, old.choices, new.choices)
-        if self.screen_stack and not self.hours.resting:  # not while shutting down or resting
+        if self.screen_stack and not self.unattended.resting:  # nor while the screen rests
             self.stage.show(new, effects)
         if Effect.SPEAK in effects:
             self.speaker.say(spoken_text(self.exhibit, new.stop), self.language or "en")
-        if not self.hours.resting:
-            self.attendance.follow(new)
-            self.care.follow(new)
+        self.unattended.follow(new)  # the idle and demo timers, screen care: not while resting
 
     def go(self, number: int) -> None:
         """To the stop `number`, every window closed (for the preview and tests: visitors
@@ -245,15 +222,14 @@ class KioskApp(App[int], inherit_bindings=False):
     def _visitor(self, event: events.Event) -> bool:
         """A visitor's key, touch or wheel; True when it is used up here."""
         self.attendance.noticed_input()
-        if self.hours.resting:  # outside opening hours a key or touch only wakes the exhibit
+        if self.unattended.woken():  # outside opening hours: it only wakes the exhibit
             self._swallow_mouse_up = isinstance(event, events.MouseDown)
-            self.hours.wake()
             return True
         asleep = self.state.attract or self.state.countdown
         if isinstance(event, events.Key):
             if self._staff_leaves(event.key):
                 return True
-            if self._staff_status.typed(event.key, self.clock.now()):
+            if self.unattended.status_asked(event.key):
                 self.feed(Signal.STAFF_STATUS)
                 return True
             page = self.screen
@@ -289,9 +265,7 @@ class KioskApp(App[int], inherit_bindings=False):
             install_signal_handlers(self, self.allow_quit)
         if self.collect_garbage:
             self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
-        self.care.follow(self.state)
-        self.hours.check()
-        self.staff.start()
+        self.unattended.start()
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
@@ -303,7 +277,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.push_screen(self.stage.page_for(self.state.stop))
         self.stage.let_go()
         self.attendance.restart_demo(self.state)
-        self.care.follow(self.state)
+        self.unattended.follow(self.state)
 
     def replace_exhibit(
         self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None
@@ -318,19 +292,13 @@ class KioskApp(App[int], inherit_bindings=False):
         self.title = self.exhibit.title
         self.images.folder = folder
         self._staff_exit = StaffExit.of(self.exhibit)
-        self._staff_status = _staff_status(self.exhibit)
         self.stage.forget_pages()
         before = self.state
         self.show(step)
         self.visits.reloaded(before, self.state)
         self.attendance.restart_demo(self.state)  # the demo interval may have changed
-        self.hours.check()  # the opening hours may have changed
+        self.unattended.reloaded(self.exhibit)
 
     def set_stale(self, stale: bool) -> None:
         """Show or hide the staff-only marker: the file on disk is broken, the screen is not."""
         self.set_class(stale, "-stale")
-
-
-def _staff_status(exhibit: Exhibit) -> StaffExit:
-    """The staff's key sequence for the status screen (kiosk.staff_status), timed as staff_exit."""
-    return StaffExit(exhibit.kiosk.staff_status, exhibit.kiosk.staff_exit_seconds)

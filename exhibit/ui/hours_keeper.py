@@ -131,7 +131,7 @@ class HoursKeeper:
             self._rest()
         if self.resting:  # no demo steps, idle timers or screen care while the screen rests
             self.app.attendance.stop()
-            self.app.care.stop()
+            self.app.unattended.care.stop()
             if self._rest_screen not in self.app.screen_stack:  # a healed error emptied it
                 self._push_rest_screen()
         if self._rest_screen is not None:

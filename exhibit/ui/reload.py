@@ -51,7 +51,7 @@ class LiveReload:
         problems = tuple(str(problem) for problem in result.problems.sorted())
         self.last = Reload(time.time(), accepted=result.exhibit is not None, problems=problems)
         self._take(result)
-        self.app.staff.write()  # status.json tells monitoring tools at once
+        self.app.unattended.staff.write()  # status.json tells monitoring tools at once
 
     def _take(self, result: LoadResult) -> None:
         if result.exhibit is None:

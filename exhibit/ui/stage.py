@@ -136,7 +136,7 @@ class Stage:
         if kind is Window.HELP:
             return HelpScreen(app.words, len(state.tour.languages) > 1, state.tour.audio)
         if kind is Window.STATUS:  # staff only (kiosk.staff_status)
-            return StatusScreen(app.words, app.staff.status())
+            return StatusScreen(app.words, app.unattended.staff.status())
         if kind is Window.IMAGE:
             images = app.exhibit.panels[state.stop.number - 1].images
             return ImageViewScreen(images, state.image, app.images, app.words, self.box)
