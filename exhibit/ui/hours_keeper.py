@@ -107,6 +107,7 @@ class HoursKeeper:
         self._hours: OpeningHours | None = None
         self._schedule: Schedule | None = None
         self._rest_screen: RestScreen | None = None
+        self._started = False
 
     @property
     def schedule(self) -> Schedule | None:
@@ -125,6 +126,10 @@ class HoursKeeper:
         schedule, now = self.schedule, self.wall()
         state = screen_state(schedule, now, self.woken_until)
         self.woken_until = state.woken_until
+        if not self._started:
+            self._started = True
+            if state.showing and schedule is not None:  # a display an earlier run left off
+                run_in_background(self.commands.on, "on")
         if state.showing and self.resting:
             self._show_exhibit(state.open)
         elif not state.showing and not self.resting:
