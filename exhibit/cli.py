@@ -187,9 +187,13 @@ def screenshots(
     """Every page as an SVG in `folder`; one line per file, then a summary."""
     from .ui.app import KioskApp  # Textual is imported only when it is needed
     from .ui.preview import write_previews
+    from .ui.unattended import Machine
 
     try:
-        written = write_previews(KioskApp(exhibit, editions=editions), folder, size)
+        every_hour = Machine(opening_hours=False)  # the pages, even when taken at night
+        written = write_previews(
+            KioskApp(exhibit, editions=editions, machine=every_hour), folder, size
+        )
     except OSError as error:
         print(f"{folder}: cannot save the pictures here ({error})", file=sys.stderr)
         return 1

@@ -174,6 +174,16 @@ async def test_an_error_healed_at_night_does_not_leave_the_exhibit_lit(
         assert resting(app) and screen_text(app).strip() == "23:00"
 
 
+async def test_pictures_of_the_pages_show_the_exhibit_at_any_hour(mills: Exhibit) -> None:
+    clock = ManualClock()
+    machine = Machine(wall_clock=Wall(clock, DAY.replace(hour=23)), opening_hours=False)
+    app = KioskApp(mills, clock=clock, machine=machine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go(1)
+        await pilot.pause()
+        assert not resting(app) and heading(app) == "The mill pond"
+
+
 async def test_the_rest_clock_moves_now_and_then_and_stays_on_screen() -> None:
     places = {place(DAY + timedelta(minutes=m), 80, 24) for m in range(0, 24 * 60, 5)}
     assert len(places) > 20

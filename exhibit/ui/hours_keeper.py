@@ -108,11 +108,13 @@ class HoursKeeper:
         self._schedule: Schedule | None = None
         self._rest_screen: RestScreen | None = None
         self._started = False
+        self.enabled = True
+        """False: kiosk.hours is not kept (pictures of the pages, taken at any hour)."""
 
     @property
     def schedule(self) -> Schedule | None:
         """The exhibit's opening hours (None: always open), re-read after a reload."""
-        hours = self.app.exhibit.kiosk.hours
+        hours = self.app.exhibit.kiosk.hours if self.enabled else None
         if hours is not self._hours:
             self._hours = hours
             self._schedule = Schedule.from_hours(hours) if hours else None

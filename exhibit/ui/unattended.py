@@ -33,6 +33,8 @@ class Machine:
     """status.json in the state folder, for monitoring tools."""
     visits_file: Path | None = None
     """The recorder's database, for the visitor figures on the status screen."""
+    opening_hours: bool = True
+    """False: always show the exhibit, whatever kiosk.hours says (--screenshot at night)."""
 
 
 class Unattended:
@@ -40,6 +42,7 @@ class Unattended:
         self.app = app
         wall = machine.wall_clock
         self.hours = HoursKeeper(app, app.clock, wall, machine.screen_commands)
+        self.hours.enabled = machine.opening_hours
         """Rests the screen outside kiosk.hours; a key or touch wakes it."""
         self.care = ScreenCare(app, app.clock, app.attendance.quiet_for)
         """Moves and dims the attract loop's screen."""
