@@ -291,7 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,
-            status_file=default_log_file().with_name("status.json"),
+            # The hall kiosk's status; kiosk serve's browser sessions (--no-record) are not it.
+            status_file=None if args.no_record else default_log_file().with_name("status.json"),
             visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
         ),
     )
