@@ -228,7 +228,9 @@ def _leave_status(state: State, effects: list[Effect]) -> Step:
 
 def _signal(state: State, signal: Signal) -> Step:
     if signal is Signal.STAFF_STATUS:
+        quiet = replace(state.choices, audio=False)
         shown = replace(state, window=Window.STATUS, attract=False, countdown=False, chosen=None)
+        shown = replace(shown, choices=quiet)
         return Step(shown, (Effect.STOP_SPEAKING,) if state.choices.audio else ())
     if signal is Signal.SPEECH_ENDED:
         return Step(replace(state, choices=replace(state.choices, audio=False)))

@@ -298,3 +298,9 @@ def test_timers_do_not_move_the_status_screen_and_a_wheel_stays() -> None:
     status = next_state(STATES["panel"], Signal.STAFF_STATUS).state
     assert next_state(status, Signal.DEMO_STEP).state == status
     assert next_state(status, Wheel()).state.window is Window.STATUS
+
+
+def test_the_status_screen_stops_reading_aloud() -> None:
+    speaking = replace(STATES["panel"], choices=Choices(audio=True))
+    step = next_state(speaking, Signal.STAFF_STATUS)
+    assert not step.state.choices.audio and Effect.STOP_SPEAKING in step.effects
