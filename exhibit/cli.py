@@ -9,6 +9,7 @@ import gc
 import logging
 import os
 import re
+import shlex
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -57,6 +58,17 @@ def _folder(text: str) -> Path:
     if path.exists() and not path.is_dir():
         raise argparse.ArgumentTypeError(f"{text!r} is a file; give a folder for the pictures")
     return path
+
+
+def _command(text: str) -> tuple[str, ...]:
+    """A screen command as the shell would split it, run later without a shell."""
+    try:
+        words = tuple(shlex.split(text))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r}: {error}") from None
+    if not words:
+        raise argparse.ArgumentTypeError("give a command, e.g. 'wlr-randr --output HDMI-A-1 --off'")
+    return words
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,6 +146,21 @@ def build_parser() -> argparse.ArgumentParser:
         default=default_log_file(),
         help="the kiosk's log: starts, reloads, refused saves (default: %(default)s)",
     )
+    # Programs the kiosk may run belong to the machine's owner (the unit file), never to
+    # exhibit.yaml: curators must not be able to make the kiosk run programs.
+    parser.add_argument(
+        "--screen-off",
+        type=_command,
+        metavar="CMD",
+        help="outside kiosk.hours, run CMD to switch the display off "
+        "(e.g. 'wlr-randr --output HDMI-A-1 --off'; see deploy/HOURS.md)",
+    )
+    parser.add_argument(
+        "--screen-on",
+        type=_command,
+        metavar="CMD",
+        help="at opening, or when a visitor wakes the kiosk, run CMD to switch the display on",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -163,9 +190,13 @@ def screenshots(
     """Every page as an SVG in `folder`; one line per file, then a summary."""
     from .ui.app import KioskApp  # Textual is imported only when it is needed
     from .ui.preview import write_previews
+    from .ui.unattended import Machine
 
     try:
-        written = write_previews(KioskApp(exhibit, editions=editions), folder, size)
+        every_hour = Machine(opening_hours=False)  # the pages, even when taken at night
+        written = write_previews(
+            KioskApp(exhibit, editions=editions, machine=every_hour), folder, size
+        )
     except OSError as error:
         print(f"{folder}: cannot save the pictures here ({error})", file=sys.stderr)
         return 1
@@ -232,7 +263,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .analytics.recorder import NoRecorder, open_recorder
     from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
+    from .ui.hours_keeper import ScreenCommands
     from .ui.images import ImageSettings, choose_mode, widget_class
+    from .ui.unattended import Machine
 
     setup_logging(args.log)
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
@@ -258,6 +291,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         source=args.exhibit,
         handle_signals=True,
         collect_garbage=True,
+        machine=Machine(
+            screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
+            log_file=args.log,
+            # The hall kiosk's status; kiosk serve's browser sessions (--no-record) are not it.
+            status_file=None if args.no_record else default_log_file().with_name("status.json"),
+            visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
+        ),
     )
     if not os.environ.get("TEXTUAL_DRIVER"):  # kiosk serve's browser sessions bring their own
         from .ui.workarounds.terminal import guard  # survives its terminal; systemd watchdog

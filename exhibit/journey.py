@@ -76,6 +76,8 @@ def next_state(state: State, event: Event) -> Step:
         state = replace(state, attract=False, countdown=False)
         if not isinstance(event, Wheel):
             return Step(state, tuple(effects))
+    if state.window is Window.STATUS and not isinstance(event, Wheel):
+        return _leave_status(state, effects)
     if isinstance(event, Touch):
         return Step(state, tuple(effects))
     if isinstance(event, Wheel):
@@ -218,7 +220,18 @@ def go(state: State, number: int) -> Step:
     return Step(moved, (*effects, Effect.SHOW_PAGE))
 
 
+def _leave_status(state: State, effects: list[Effect]) -> Step:
+    """Staff leave the status screen (any key or touch): a fresh title, as after a restart."""
+    fresh = replace(start(state.tour), choices=replace(state.choices, audio=False))
+    return Step(fresh, (*effects, Effect.SHOW_PAGE))
+
+
 def _signal(state: State, signal: Signal) -> Step:
+    if signal is Signal.STAFF_STATUS:
+        quiet = replace(state.choices, audio=False)
+        shown = replace(state, window=Window.STATUS, attract=False, countdown=False, chosen=None)
+        shown = replace(shown, choices=quiet)
+        return Step(shown, (Effect.STOP_SPEAKING,) if state.choices.audio else ())
     if signal is Signal.SPEECH_ENDED:
         return Step(replace(state, choices=replace(state.choices, audio=False)))
     if signal is Signal.RESTART:

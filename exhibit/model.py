@@ -315,6 +315,9 @@ class KioskSettings(Struct, frozen=True):
     staff_exit: tuple[KeyName, ...] = ()
     """Keys that, typed in order within `staff_exit_seconds`, close the kiosk (empty: never)."""
     staff_exit_seconds: Seconds = 5.0
+    staff_status: tuple[KeyName, ...] = ()
+    """Keys that, typed in order within `staff_exit_seconds`, open the staff status screen
+    (version, last reload, uptime, memory, disk, log, visitor figures; empty: never)."""
     hours: OpeningHours | None = None
     """Opening hours; outside them the screen rests (without: always open)."""
     analytics: AnalyticsSettings = AnalyticsSettings()

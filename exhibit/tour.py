@@ -108,6 +108,8 @@ class Window(Enum):
     INDEX = "index"
     HELP = "help"
     IMAGE = "image"
+    STATUS = "status"
+    """The staff status screen (kiosk.staff_status): any key or touch leaves it for the title."""
 
 
 class Effect(Enum):
@@ -158,6 +160,8 @@ class Signal(Enum):
     SPEECH_ENDED = "speech_ended"
     RESTART = "restart"
     """Back to a fresh title after an error (choices kept)."""
+    STAFF_STATUS = "staff_status"
+    """Staff typed the status key sequence (kiosk.staff_status)."""
 
 
 Event = Key | Tap | Touch | Wheel | Signal

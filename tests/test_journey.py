@@ -272,3 +272,35 @@ def test_a_reload_keeps_the_visitor_on_the_same_panel_by_id() -> None:
     shorter = Tour((PanelShape("x"),))
     assert reloaded(replace(STATES["last panel"]), shorter).state.stop == Stop(1, 1)
     assert reloaded(STATES["image"], moved).state.window is N
+
+
+# The staff status screen (kiosk.staff_status) --------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(STATES))
+def test_the_staff_sequence_opens_the_status_screen_from_anywhere(name: str) -> None:
+    busy = replace(STATES[name], attract=True, countdown=True)
+    state = next_state(busy, Signal.STAFF_STATUS).state
+    assert state.window is Window.STATUS and not state.attract and not state.countdown
+
+
+@pytest.mark.parametrize("event", [Key("escape"), Key("right"), Key("q"), Touch(), Tap(Do.NEXT)])
+def test_any_key_or_touch_leaves_the_status_screen_for_a_fresh_title(event: Any) -> None:
+    status = next_state(
+        replace(STATES["panel"], choices=Choices(contrast=True)), Signal.STAFF_STATUS
+    )
+    step = next_state(status.state, event)
+    assert (step.state.stop.number, step.state.window) == (0, N)
+    assert step.state.choices.contrast and Effect.SHOW_PAGE in step.effects
+
+
+def test_timers_do_not_move_the_status_screen_and_a_wheel_stays() -> None:
+    status = next_state(STATES["panel"], Signal.STAFF_STATUS).state
+    assert next_state(status, Signal.DEMO_STEP).state == status
+    assert next_state(status, Wheel()).state.window is Window.STATUS
+
+
+def test_the_status_screen_stops_reading_aloud() -> None:
+    speaking = replace(STATES["panel"], choices=Choices(audio=True))
+    step = next_state(speaking, Signal.STAFF_STATUS)
+    assert not step.state.choices.audio and Effect.STOP_SPEAKING in step.effects

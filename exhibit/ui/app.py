@@ -52,6 +52,7 @@ from .reload import LiveReload
 from .screens.panel import PanelScreen
 from .stage import Stage
 from .theme import THEMES
+from .unattended import Machine, Unattended
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
@@ -85,6 +86,7 @@ class KioskApp(App[int], inherit_bindings=False):
         console: bool | None = None,
         collect_garbage: bool = False,
         recorder: Recording | None = None,
+        machine: Machine | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -125,6 +127,8 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.first_theme(self, THEMES[0].name)
         self._staff_exit = StaffExit.of(self.exhibit)
         self._swallow_mouse_up = False
+        self.unattended = Unattended(self, machine or Machine(), source)
+        """Opening hours, screen care and the staff status (unattended.py)."""
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's colours, and the layout's numbers (exhibit/layout.py)."""
@@ -183,11 +187,11 @@ class KioskApp(App[int], inherit_bindings=False):
             self.title = self.exhibit.title
         self.images.describe = new.choices.describe
         show_choices(self, old.choices, new.choices)
-        if self.screen_stack:  # not while the app shuts down
+        if self.screen_stack and not self.unattended.resting:  # nor while the screen rests
             self.stage.show(new, effects)
         if Effect.SPEAK in effects:
             self.speaker.say(spoken_text(self.exhibit, new.stop), self.language or "en")
-        self.attendance.follow(new)
+        self.unattended.follow(new)  # the idle and demo timers, screen care: not while resting
 
     def go(self, number: int) -> None:
         """To the stop `number`, every window closed (for the preview and tests: visitors
@@ -218,9 +222,15 @@ class KioskApp(App[int], inherit_bindings=False):
     def _visitor(self, event: events.Event) -> bool:
         """A visitor's key, touch or wheel; True when it is used up here."""
         self.attendance.noticed_input()
+        if self.unattended.woken():  # outside opening hours: it only wakes the exhibit
+            self._swallow_mouse_up = isinstance(event, events.MouseDown)
+            return True
         asleep = self.state.attract or self.state.countdown
         if isinstance(event, events.Key):
             if self._staff_leaves(event.key):
+                return True
+            if self.unattended.status_asked(event.key):
+                self.feed(Signal.STAFF_STATUS)
                 return True
             page = self.screen
             at_end = event.key == "down" and isinstance(page, PanelScreen) and page.text_at_end()
@@ -255,6 +265,7 @@ class KioskApp(App[int], inherit_bindings=False):
             install_signal_handlers(self, self.allow_quit)
         if self.collect_garbage:
             self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
+        self.unattended.start()
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
@@ -266,6 +277,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.push_screen(self.stage.page_for(self.state.stop))
         self.stage.let_go()
         self.attendance.restart_demo(self.state)
+        self.unattended.follow(self.state)
 
     def replace_exhibit(
         self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None
@@ -285,6 +297,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.show(step)
         self.visits.reloaded(before, self.state)
         self.attendance.restart_demo(self.state)  # the demo interval may have changed
+        self.unattended.reloaded(self.exhibit)
 
     def set_stale(self, stale: bool) -> None:
         """Show or hide the staff-only marker: the file on disk is broken, the screen is not."""

@@ -7,12 +7,14 @@ log, and a small staff-only marker appears until the file is fixed.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..loader import LoadResult, load_exhibit
 from ..logs import LOGGER
 from ..problems import Severity
+from ..status import Reload
 from ..watch import Settling, signature
 
 if TYPE_CHECKING:
@@ -30,6 +32,8 @@ class LiveReload:
         self.interval = interval
         self.settling = Settling(signature(source, app.exhibit))
         """Loads a change only once it has stopped changing (watch.py)."""
+        self.last: Reload | None = None
+        """The last reload and its problems, for the staff status screen and status.json."""
 
     def start(self) -> None:
         self.app.set_interval(self.interval, self.poll, name="reload")
@@ -43,6 +47,12 @@ class LiveReload:
         self.app.call_from_thread(self._apply, result)
 
     def _apply(self, result: LoadResult) -> None:
+        problems = tuple(str(problem) for problem in result.problems.sorted())
+        self.last = Reload(time.time(), accepted=result.exhibit is not None, problems=problems)
+        self._take(result)
+        self.app.unattended.staff.write()  # status.json tells monitoring tools at once
+
+    def _take(self, result: LoadResult) -> None:
         if result.exhibit is None:
             for problem in result.problems.sorted():
                 level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING

@@ -19,6 +19,7 @@ from .screens.help import HelpScreen
 from .screens.image_view import ImageViewScreen
 from .screens.index import IndexScreen
 from .screens.panel import PanelScreen
+from .screens.status import StatusScreen
 from .screens.title import TitleScreen
 from .shelf import PageShelf
 
@@ -134,6 +135,8 @@ class Stage:
             return IndexScreen(app.exhibit, state.stop.number, app.words)
         if kind is Window.HELP:
             return HelpScreen(app.words, len(state.tour.languages) > 1, state.tour.audio)
+        if kind is Window.STATUS:  # staff only (kiosk.staff_status)
+            return StatusScreen(app.words, app.unattended.staff.status())
         if kind is Window.IMAGE:
             images = app.exhibit.panels[state.stop.number - 1].images
             return ImageViewScreen(images, state.image, app.images, app.words, self.box)

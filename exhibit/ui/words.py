@@ -124,3 +124,31 @@ def words_for(language: str) -> Words:
 
 
 __all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for"]
+
+
+# The staff status screen (screens/status.py): for staff, in English only ------------------------
+
+
+@dataclass(frozen=True)
+class StaffWords:
+    TITLE: str = "Kiosk status"
+    VERSION: str = "Version"
+    EXHIBIT: str = "Exhibit file"
+    CHECKSUM: str = "Checksum"
+    LAST_RELOAD: str = "Last reload"
+    NEVER: str = "none since the start"
+    ACCEPTED: str = "accepted"
+    REFUSED: str = "refused: the last good exhibit stays on screen"
+    UPTIME: str = "Running for"
+    MEMORY: str = "Memory"
+    TEMPERATURE: str = "CPU temperature"
+    FREE_DISK: str = "Free disk"
+    VISITORS: str = "Visitors"
+    VISITOR_FIGURES: str = "{today} today · {week} in the last 7 days"
+    NOT_RECORDED: str = "not recorded"
+    NOT_REPORTED: str = "not reported"
+    LOG: str = "Last log lines"
+    LEAVE: str = "Any key returns to the title"
+
+
+STAFF = StaffWords()
