@@ -93,7 +93,7 @@ async def test_a_panel_shows_its_lead_and_m_opens_and_closes_the_rest(
 ) -> None:
     exhibit, editions = layered
     figures = Figures()
-    recorder: Recording = figures  # type: ignore[assignment]
+    recorder: Recording = figures
     app = KioskApp(exhibit, editions=editions, recorder=recorder)
     async with app.run_test(size=size) as pilot:
         await pilot.press("1")
