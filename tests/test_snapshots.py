@@ -69,3 +69,18 @@ def test_content_advisory(snap_compare: Snap, bundled_editions: Mapping[str, Exh
 
 def test_large_layout(snap_compare: Snap, bundled: Exhibit) -> None:
     assert snap_compare(KioskApp(bundled), press=["1", "plus"], terminal_size=(120, 40))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_panel_with_its_second_layer_open(
+    snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]
+) -> None:
+    assert snap_compare(KioskApp(bundled), press=["2", "m"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_japanese_panel_with_its_second_layer_open(
+    snap_compare: Snap, bundled_editions: Mapping[str, Exhibit], size: tuple[int, int]
+) -> None:
+    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    assert snap_compare(app, press=["3", "l", "m"], terminal_size=size)
