@@ -1,6 +1,5 @@
 """A bar across the top of a page while it is read aloud ("Reading aloud 2 / 7 · touch or
-press a to stop"), or saying that no voice here reads the visitor's language. It takes no room
-(it lies over the header) and is hidden otherwise.
+press a to stop"), or saying that no voice here reads the visitor's language; hidden otherwise.
 
 Touching it stops the reading: every touch does (the journey stops speech on any input but
 the audio key), so the bar only has to be there to be touched, and swallow the click."""
