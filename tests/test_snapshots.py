@@ -35,7 +35,9 @@ def test_index(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> N
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> None:
-    assert snap_compare(KioskApp(bundled), press=["1", "enter", "question_mark"], terminal_size=size)
+    assert snap_compare(
+        KioskApp(bundled), press=["1", "enter", "question_mark"], terminal_size=size
+    )
 
 
 def test_closing_view(snap_compare: Snap, bundled: Exhibit) -> None:
