@@ -123,3 +123,24 @@ async def test_no_site_no_code(write_yaml: Callable[[str], Path]) -> None:
         await pilot.press("end", "right")
         await until(pilot, lambda: isinstance(app.screen, ClosingScreen))
         assert not app.screen.query(QRCode)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (104, 30), (160, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_code_is_shown_whole_or_not_at_all(
+    lights: tuple[Exhibit, dict[str, Exhibit]], size: tuple[int, int]
+) -> None:
+    exhibit, editions = lights
+    app = KioskApp(exhibit, editions=editions)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("1")
+        await until(pilot, lambda: isinstance(app.screen, PanelScreen))
+        await pilot.pause()
+        codes = app.screen.query(QRCode)
+        assert len(codes) == 1
+        code = codes.first()
+        shown = on_screen(app)
+        if shown:
+            assert code.region.width == code.get_content_width(code.size, code.size)
+            assert [decode(matrix) for matrix in shown] == [panel_address(exhibit, "towers", "en")]
+        else:
+            assert size[0] < 120  # there is room at 120 columns and more

@@ -13,7 +13,7 @@ from ...site.addresses import exhibit_address
 from ..widgets.header import ExhibitHeader
 from ..widgets.markdown_text import MarkdownText
 from ..widgets.nav_strip import NavStrip
-from ..widgets.qr_code import QRCode
+from ..widgets.qr_block import QRBlock
 from ..widgets.source_list import SourceList
 from ..words import Words
 from .base import Page, ScrollingScreen
@@ -39,9 +39,7 @@ class ClosingScreen(ScrollingScreen):
                 yield MarkdownText(self.exhibit.exhibit.credits, classes="body")
             address = exhibit_address(self.exhibit, self.language)
             if address:
-                with Vertical(classes="qr-block"):
-                    yield QRCode(address, classes="exhibit-qr")
-                    yield Static(Content(words.EXHIBIT_QR), classes="qr-caption")
+                yield QRBlock(address, words.EXHIBIT_QR, classes="exhibit-qr")
             if self.exhibit.sources:
                 yield SourceList(self.exhibit.sources, words.SOURCES)
         yield NavStrip(self.exhibit, None, words, self.next_language)

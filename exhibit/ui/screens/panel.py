@@ -28,7 +28,7 @@ from ..widgets.markdown_text import MarkdownText
 from ..widgets.more_toggle import MoreToggle
 from ..widgets.nav_strip import NavStrip
 from ..widgets.picture import prewarm
-from ..widgets.qr_code import QRCode
+from ..widgets.qr_block import QRBlock
 from ..words import Words
 from .base import Page, ScrollingScreen
 
@@ -96,9 +96,7 @@ class PanelScreen(ScrollingScreen):
                     ]
                     yield from cards[:1]
                     if address:
-                        with Vertical(classes="qr-block"):
-                            yield QRCode(address, classes="panel-qr")
-                            yield Static(Content(self.words.PANEL_QR), classes="qr-caption")
+                        yield QRBlock(address, self.words.PANEL_QR, classes="panel-qr")
                     yield from cards[1:]
         yield NavStrip(self.exhibit, self.number, self.words, self.next_language)
 
