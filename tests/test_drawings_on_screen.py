@@ -101,12 +101,12 @@ BUNDLED = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 @pytest.mark.parametrize(
     ("keys", "image"),
     [
-        (("1",), 0),
-        (("2",), 0),
+        (("1", "enter"), 0),  # panels 1, 2 and 4 open with a content advisory
+        (("2", "enter"), 0),
         (("4", "enter"), 1),
         (("5",), 0),
-        (("l", "1"), 0),
-        (("l", "2"), 0),
+        (("l", "1", "enter"), 0),
+        (("l", "2", "enter"), 0),
         (("l", "4", "enter"), 1),
         (("l", "5"), 0),
     ],
