@@ -159,3 +159,27 @@ async def test_where_no_voice_reads_the_language_the_screen_says_so(
         assert bar(app) == ""
         await pilot.press("l", "a")
         assert voice.read and bar(app).startswith("Reading aloud 1 / ")
+
+
+async def test_a_long_reading_is_not_cut_by_the_idle_countdown(
+    layered: tuple[Exhibit, dict[str, Exhibit]],
+) -> None:
+    exhibit, editions = layered
+    voice = Voice()
+    clock = ManualClock()
+    app = KioskApp(exhibit, editions=editions, speaker=voice, clock=clock, idle_timeout=60)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "a")
+        for part in (1, 2, 3):  # each part read counts as someone listening
+            await clock.advance(pilot, 50)
+            voice.from_worker(part)
+            wanted = f"Reading aloud {part + 1} /"
+            await until(pilot, lambda: bar(app).startswith(wanted))  # noqa: B023
+        await clock.advance(pilot, 50)
+        voice.from_worker(None)
+        await until(pilot, lambda: bar(app) == "")
+        assert not app.state.countdown
+        await clock.advance(pilot, 59)  # a whole idle time from the end of the reading
+        assert not app.state.countdown
+        await clock.advance(pilot, 2)
+        assert app.state.countdown

@@ -220,6 +220,8 @@ class KioskApp(App[int], inherit_bindings=False):
                 self.call_from_thread(self._speech_moved)
 
     def _speech_moved(self) -> None:
+        # Someone listening is there: no "Still reading?" in the middle of a long reading.
+        self.attendance.noticed_input()
         if self.state.choices.audio and not self.speaker.is_speaking:
             self.feed(Signal.SPEECH_ENDED)  # read to its end
         else:
