@@ -183,3 +183,18 @@ async def test_a_long_reading_is_not_cut_by_the_idle_countdown(
         assert not app.state.countdown
         await clock.advance(pilot, 2)
         assert app.state.countdown
+
+
+async def test_the_title_page_is_read_and_shows_the_bar_too(
+    layered: tuple[Exhibit, dict[str, Exhibit]],
+) -> None:
+    exhibit, editions = layered
+    voice = Voice()
+    app = KioskApp(exhibit, editions=editions, speaker=voice)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, TitleScreen)
+        assert voice.read == [(page_reading(exhibit), "en")]
+        assert bar(app).startswith("Reading aloud 1 / ")
+        await pilot.press("a")  # the audio key again: stopped, and the page stays
+        assert bar(app) == "" and isinstance(app.screen, TitleScreen)
