@@ -42,6 +42,8 @@ class State:
     """On a panel: the image chosen with ↓ (by index), None while reading the text."""
     direction: int = 1
     """+1 when the visitor came to this stop forwards, -1 backwards (skipping goes on so)."""
+    more: bool = False
+    """On a panel with a lead: its second layer (the body) is open. Closed on every new stop."""
     countdown: bool = False
     """"Still reading?" over whatever is on screen."""
     attract: bool = False
@@ -163,6 +165,9 @@ def _do(state: State, do: Do | None, number: int, text_at_end: bool) -> Step:
         speaking = not choices.audio
         effect = Effect.SPEAK if speaking else Effect.STOP_SPEAKING
         return Step(replace(state, choices=replace(choices, audio=speaking)), (effect,))
+    if do is Do.MORE:
+        layers = stop.panel is not None and state.tour.panels[stop.panel].layers
+        return Step(replace(state, more=not state.more, chosen=None)) if layers else Step(state)
     return _on_page(state, do, number, text_at_end)
 
 
@@ -215,6 +220,7 @@ def go(state: State, number: int) -> Step:
         window=Window.ADVISORY if advisory else Window.NONE,
         direction=1 if number > state.stop.number else -1,
         chosen=None,
+        more=False,
         choices=choices,
     )
     return Step(moved, (*effects, Effect.SHOW_PAGE))
@@ -277,6 +283,7 @@ def reloaded(state: State, tour: Tour) -> Step:
         stop=Stop(number, count),
         window=Window.NONE,
         chosen=None,
+        more=False,
         choices=replace(state.choices, language=language),
     )
     return Step(moved, (Effect.SHOW_PAGE,))

@@ -41,6 +41,8 @@ class Do(Enum):
     CLOSE = "close"
     SKIP = "skip"
     """At a content advisory: not this panel; on, the way the visitor came."""
+    MORE = "more"
+    """On a panel with a lead: open its second layer of text (the body), or close it."""
     NEXT_IMAGE = "next_image"
     PREVIOUS_IMAGE = "previous_image"
     BEGIN = "begin"
@@ -76,6 +78,7 @@ PAGE_KEYS = _keys(
     ("up", Do.UP),
     ("down", Do.DOWN),
     ("z", Do.ZOOM),
+    ("m", Do.MORE),
 )
 """On a page with no window over it (in the order the help window lists them)."""
 
@@ -155,6 +158,7 @@ HELP_ROWS: tuple[tuple[str, str], ...] = (
     ("first", label(keys_for(Do.FIRST))),
     ("last", label(keys_for(Do.LAST))),
     ("scroll", label(keys_for(Do.UP, Do.DOWN))),
+    ("more", label(keys_for(Do.MORE))),
     ("index", label(keys_for(Do.INDEX))),
     ("zoom", label(keys_for(Do.ZOOM) + keys_for(Do.OPEN))),
     ("describe", label(keys_for(Do.DESCRIBE))),

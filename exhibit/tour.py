@@ -67,6 +67,8 @@ class PanelShape:
     id: str
     advisory: bool = False
     images: int = 0
+    layers: bool = False
+    """A lead and a body: the body is a second layer the visitor opens on purpose."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,12 @@ class Tour:
         demo: bool = False,
         audio: bool = False,
     ) -> Tour:
-        shapes = tuple(PanelShape(p.id, bool(p.advisory), len(p.images)) for p in exhibit.panels)
+        shapes = tuple(
+            PanelShape(
+                p.id, bool(p.advisory), len(p.images), bool(p.lead.strip() and p.body.strip())
+            )
+            for p in exhibit.panels
+        )
         return cls(shapes, languages, demo, audio)
 
     @property

@@ -304,3 +304,47 @@ def test_the_status_screen_stops_reading_aloud() -> None:
     speaking = replace(STATES["panel"], choices=Choices(audio=True))
     step = next_state(speaking, Signal.STAFF_STATUS)
     assert not step.state.choices.audio and Effect.STOP_SPEAKING in step.effects
+
+
+# The second layer of text (a panel's body after its lead) ------------------------------------
+
+LAYERED = Tour(
+    (PanelShape("a", images=1, layers=True), PanelShape("b", layers=True), PanelShape("c")),
+    languages=("en", "ja"),
+)
+"""Three panels: the first two have a lead and a body, the third only a body."""
+
+
+def on(number: int, **changes: object) -> State:
+    state = replace(start(LAYERED), stop=Stop(number, 3))
+    return replace(state, **changes)  # type: ignore[arg-type]
+
+
+def test_m_or_a_touch_opens_the_second_layer_and_closes_it_again() -> None:
+    for event in (Key("m"), Tap(Do.MORE)):
+        opened = next_state(on(1), event).state
+        assert opened.more and opened.stop.number == 1 and opened.window is N
+        assert not next_state(opened, event).state.more
+
+
+def test_the_second_layer_is_closed_on_every_other_page() -> None:
+    opened = on(1, more=True)
+    for key in ("right", "left", "home", "end", "2"):
+        assert not next_state(opened, Key(key)).state.more, key
+    assert not next_state(opened, Signal.RESTART).state.more
+    countdown = next_state(opened, Signal.IDLE).state
+    assert not next_state(countdown, Signal.COUNTDOWN_END).state.more
+    assert not reloaded(opened, LAYERED).state.more
+    # The same page in the other language keeps it open.
+    assert next_state(opened, Key("l")).state.more
+
+
+def test_m_does_nothing_where_there_is_no_second_layer() -> None:
+    for state in (on(3), on(0, stop=Stop(4, 3)), on(1, window=IX), on(1, window=H)):
+        after = next_state(state, Key("m")).state
+        assert not after.more and after.window in (state.window, N)
+    assert next_state(on(0), Key("m")).state.stop.number == 1  # on the title: begin
+
+
+def test_opening_the_layer_leaves_the_chosen_image_for_the_text() -> None:
+    assert next_state(on(1, chosen=0), Key("m")).state.chosen is None

@@ -39,6 +39,8 @@ def expected_names(exhibit: Exhibit) -> list[str]:
         if panel.advisory:
             names.append(f"{number:02d}-{panel.id}.advisory.svg")
         names.append(f"{number:02d}-{panel.id}.svg")
+        if panel.lead.strip() and panel.body.strip():
+            names.append(f"{number:02d}-{panel.id}.with-more.svg")
         names += [f"{number:02d}-{panel.id}.zoom-{n}.svg" for n in range(1, len(panel.images) + 1)]
     return [*names, "90-index.svg", "91-help.svg", "99-sources.svg"]
 

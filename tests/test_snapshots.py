@@ -1,6 +1,7 @@
 """What the visitor sees, pinned as pictures at the two sizes the kiosk must serve well.
 
-Update after an intended change with `pytest --snapshot-update`, then look at the report."""
+Update after an intended change with `pytest --snapshot-update`, then look at the report.
+Panels 1, 2 and 4 of the bundled exhibit open with a content advisory: "enter" continues."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_title_screen(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int
 def test_panel_with_images_and_facts(
     snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]
 ) -> None:
-    assert snap_compare(KioskApp(bundled), press=["2"], terminal_size=size)
+    assert snap_compare(KioskApp(bundled), press=["2", "enter"], terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -34,7 +35,9 @@ def test_index(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> N
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_help(snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]) -> None:
-    assert snap_compare(KioskApp(bundled), press=["1", "question_mark"], terminal_size=size)
+    assert snap_compare(
+        KioskApp(bundled), press=["1", "enter", "question_mark"], terminal_size=size
+    )
 
 
 def test_closing_view(snap_compare: Snap, bundled: Exhibit) -> None:
@@ -59,7 +62,7 @@ def test_japanese_title(
 
 
 def test_high_contrast_panel(snap_compare: Snap, bundled: Exhibit) -> None:
-    assert snap_compare(KioskApp(bundled), press=["1", "c"], terminal_size=(120, 40))
+    assert snap_compare(KioskApp(bundled), press=["1", "enter", "c"], terminal_size=(120, 40))
 
 
 def test_content_advisory(snap_compare: Snap, bundled_editions: Mapping[str, Exhibit]) -> None:
@@ -68,4 +71,19 @@ def test_content_advisory(snap_compare: Snap, bundled_editions: Mapping[str, Exh
 
 
 def test_large_layout(snap_compare: Snap, bundled: Exhibit) -> None:
-    assert snap_compare(KioskApp(bundled), press=["1", "plus"], terminal_size=(120, 40))
+    assert snap_compare(KioskApp(bundled), press=["1", "enter", "plus"], terminal_size=(120, 40))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_panel_with_its_second_layer_open(
+    snap_compare: Snap, bundled: Exhibit, size: tuple[int, int]
+) -> None:
+    assert snap_compare(KioskApp(bundled), press=["2", "enter", "m"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_japanese_panel_with_its_second_layer_open(
+    snap_compare: Snap, bundled_editions: Mapping[str, Exhibit], size: tuple[int, int]
+) -> None:
+    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    assert snap_compare(app, press=["3", "l", "m"], terminal_size=size)

@@ -189,10 +189,14 @@ async def test_help_says_when_audio_is_not_available(bilingual: LoadResult) -> N
 
 @pytest.fixture
 def fake_engine(tmp_path: Path) -> tuple[Path, Path]:
-    """A speech engine that writes what it is given to a file, then talks for a minute."""
+    """A speech engine that adds each part of the page it is given to a file; at the last
+    part (the picture's words) it talks for a minute."""
     heard = tmp_path / "heard.txt"
     engine = tmp_path / "fake-espeak"
-    engine.write_text(f'#!/bin/sh\ncat > "{heard}"\nexec sleep 60\n')
+    engine.write_text(
+        f'#!/bin/sh\ntext=$(cat)\nprintf "%s\\n" "$text" >> "{heard}"\n'
+        'case "$text" in *granit*) exec sleep 60;; esac\n'
+    )
     engine.chmod(engine.stat().st_mode | stat.S_IXUSR)
     return engine, heard
 

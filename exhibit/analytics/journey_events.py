@@ -73,6 +73,8 @@ class VisitLog:
         )
         if opened and after.stop.panel is not None:
             recorder.image_opened(after.tour.panels[after.stop.panel].id, after.image)
+        if after.more and not before.more and after.stop == before.stop:
+            self.more_opened(after)
 
     def reloaded(self, before: State, after: State) -> None:
         """A new exhibit file is on screen."""

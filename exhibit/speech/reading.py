@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from ..drawings.spoken import sentences
 from ..model import Exhibit, Panel
 from ..text import cells
 
@@ -40,7 +41,8 @@ def panel_reading(panel: Panel, *, deeper_open: bool = False) -> tuple[str, ...]
         parts += plain(panel.body)
     parts += [_fact(fact.label, fact.text) for fact in panel.facts]
     for image in panel.images:
-        parts += [image.caption, image.description or image.alt]
+        # A chart's or timeline's every figure and date, and a map's names, as sentences.
+        parts += [image.caption, image.description or image.alt, " ".join(sentences(image))]
     return _kept(parts)
 
 

@@ -9,8 +9,10 @@ one journey event; `show` carries the resulting state to the screen. No key is b
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -43,7 +45,7 @@ from ..speech import Speaker
 from ..tour import Tour
 from . import workarounds
 from .attendance import AppClock, Attendance, Clock
-from .choices import offered, show_choices, spoken_text
+from .choices import offered, page_parts, show_choices
 from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings
@@ -53,6 +55,7 @@ from .screens.panel import PanelScreen
 from .stage import Stage
 from .theme import THEMES
 from .unattended import Machine, Unattended
+from .widgets.reading_bar import ReadingBar
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
@@ -95,6 +98,11 @@ class KioskApp(App[int], inherit_bindings=False):
         self.exhibit = next(iter(self.editions.values())) if self.editions else exhibit
         """The exhibit in the language the visitor reads now."""
         self.speaker = speaker or Speaker(engine=None)
+        self.speaker.on_change = self._speech_changed
+        self._thread = threading.get_ident()
+        self._reading: tuple[int, str] = (0, "")
+        """How many parts the page being read has; the language no voice here reads ("" but
+        just after `a` found none)."""
         self.demo, self.allow_quit = demo, allow_quit
         self.state: State = journey_start(self._tour(self.exhibit))
         """Where the visitor is: the journey's state, which everything on screen follows."""
@@ -189,9 +197,39 @@ class KioskApp(App[int], inherit_bindings=False):
         show_choices(self, old.choices, new.choices)
         if self.screen_stack and not self.unattended.resting:  # nor while the screen rests
             self.stage.show(new, effects)
+        self._reading = (self._reading[0], "")
         if Effect.SPEAK in effects:
-            self.speaker.say(spoken_text(self.exhibit, new.stop), self.language or "en")
+            parts, language = page_parts(self.exhibit, new), self.language or "en"
+            self._reading = (len(parts), "")
+            if not self.speaker.speak(parts, language):  # no voice here reads it: say so
+                self._reading = (0, language)
+                self.state = new = next_state(new, Signal.SPEECH_ENDED).state
+        self.follow_reading()
         self.unattended.follow(new)  # the idle and demo timers, screen care: not while resting
+
+    def follow_reading(self) -> None:
+        """Show, on every page, whether (and which part of) the page is being read aloud."""
+        total, no_voice = self._reading
+        reading = self.state.choices.audio and self.speaker.is_speaking
+        part = (self.speaker.current_part or 0) if reading else None
+        for screen in self.screen_stack:
+            for bar in screen.query(ReadingBar):
+                bar.follow(part, total, no_voice)
+
+    def _speech_changed(self) -> None:
+        """The speaker's word (from its worker thread) that the part read changed or the
+        reading ended; its stops on the app's own thread are followed by `show` already."""
+        if threading.get_ident() != self._thread:
+            with contextlib.suppress(RuntimeError):  # the app has already ended
+                self.call_from_thread(self._speech_moved)
+
+    def _speech_moved(self) -> None:
+        # Someone listening is there: no "Still reading?" in the middle of a long reading.
+        self.attendance.noticed_input()
+        if self.state.choices.audio and not self.speaker.is_speaking:
+            self.feed(Signal.SPEECH_ENDED)  # read to its end
+        else:
+            self.follow_reading()
 
     def go(self, number: int) -> None:
         """To the stop `number`, every window closed (for the preview and tests: visitors

@@ -6,17 +6,17 @@ change of that value over to the app."""
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from textual.app import App
 
-from ..drawings.spoken import sentences
+from ..journey import State
 from ..logs import LOGGER
 from ..model import Exhibit
+from ..speech import page_reading
 from ..text import cells
-from ..tour import Choices, Stop
+from ..tour import Choices
 from .theme import HIGH_CONTRAST, MUSEUM
 
 log = logging.getLogger(LOGGER)
@@ -41,22 +41,9 @@ def offered(editions: Mapping[str, Exhibit], linux_console: bool) -> Mapping[str
     return readable or editions  # nothing readable at all: show what there is
 
 
-def spoken_text(exhibit: Exhibit, stop: Stop) -> str:
-    """What audio description reads at `stop`: a panel's title, text and image descriptions,
-    or the exhibit's title and introduction."""
-    if stop.panel is not None:
-        panel = exhibit.panels[stop.panel]
-        parts = [panel.title, panel.period, _plain(panel.body)]
-        for image in panel.images:
-            # A chart's or timeline's every figure and date, and a map's names, as sentences.
-            parts += [image.caption, image.alt, " ".join(sentences(image)), image.description]
-    else:
-        info = exhibit.exhibit
-        parts = [info.title, info.subtitle, _plain(info.intro)]
-    return "\n\n".join(part.strip() for part in parts if part.strip())
-
-
-def _plain(markdown: str) -> str:
-    """Markdown read as prose: no emphasis marks, links as their words."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return re.sub(r"[*_`#>]+", "", text)
+def page_parts(exhibit: Exhibit, state: State) -> tuple[str, ...]:
+    """What audio description reads on the page the visitor sees, in order (speech/reading.py):
+    a panel's title, period, lead, its second layer if open, facts and pictures' words; the
+    exhibit's title and introduction elsewhere."""
+    panel = exhibit.panels[state.stop.panel] if state.stop.panel is not None else None
+    return page_reading(exhibit, panel, deeper_open=state.more)

@@ -1,7 +1,8 @@
 """Pictures of every page of an exhibit, without a terminal: `kiosk --screenshot DIR`.
 
 The real KioskApp runs headless at the size asked for and is walked page by page the way a
-visitor would: the title, each panel (and each of its images full screen), the index, help and
+visitor would: the title, each panel (with its second layer opened, if it has one, and each of
+its images full screen), the index, help and
 the closing page of sources. One SVG per page, named so that the files sort in that order;
 any web browser opens them.
 """
@@ -28,7 +29,8 @@ class Page:
     filename: str
     position: int
     """0 the title, 1..N the panels, N+1 the closing page (as KioskApp counts)."""
-    window: Literal["", "image", "index", "help", "advisory"] = ""
+    window: Literal["", "image", "index", "help", "advisory", "more"] = ""
+    """A window over the page; "more" is the panel's second layer of text opened."""
     image: int = 0
     """With window "image": which of the panel's images, from 0."""
 
@@ -42,14 +44,17 @@ class Page:
             app.ask(Do.INDEX)
         elif self.window == "help":
             app.ask(Do.HELP)
+        elif self.window == "more":
+            app.ask(Do.MORE)
 
 
 def preview_pages(exhibit: Exhibit) -> list[Page]:
     """Every page to photograph, in visiting order, with a file name that sorts the same way.
 
     Two-digit numbers (three for an exhibit of 90 panels or more): 00 the title, then each
-    panel by number and id, its images as `.zoom-N` after it, then the index and help (both
-    over the title screen), and the closing page last (90, 91 and 99)."""
+    panel by number and id, its second layer opened as `.with-more`, its images as `.zoom-N`
+    after it, then the index and help (both over the title screen), and the closing page
+    last (90, 91 and 99)."""
     count = len(exhibit.panels)
     width = 2
     while count >= 9 * 10 ** (width - 1):
@@ -64,6 +69,8 @@ def preview_pages(exhibit: Exhibit) -> list[Page]:
         if panel.advisory:
             pages.append(Page(name(number, f"{panel.id}.advisory"), number, "advisory"))
         pages.append(Page(name(number, panel.id), number))
+        if panel.lead.strip() and panel.body.strip():
+            pages.append(Page(name(number, f"{panel.id}.with-more"), number, "more"))
         digits = len(str(len(panel.images)))
         for shown in range(len(panel.images)):
             zoom = f"{panel.id}.zoom-{shown + 1:0{digits}d}"

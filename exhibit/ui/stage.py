@@ -57,9 +57,15 @@ class Stage:
         if stop.is_title:
             return TitleScreen(exhibit, words, language)
         if stop.is_closing:
-            return ClosingScreen(exhibit, words, language)
+            return ClosingScreen(exhibit, words, language, app.language)
         return PanelScreen(
-            exhibit, stop.number, words, app.images, next_language=language, box=self.box
+            exhibit,
+            stop.number,
+            words,
+            app.images,
+            next_language=language,
+            language=app.language,
+            box=self.box,
         )
 
     def show(self, state: State, effects: tuple[Effect, ...]) -> None:
@@ -71,6 +77,8 @@ class Stage:
         page = self.page
         if isinstance(page, PanelScreen) and page.chosen != state.chosen:
             page.choose(state.chosen)
+        if isinstance(page, PanelScreen) and page.more != state.more:
+            page.show_more(state.more)
         for effect in effects:
             if effect in (Effect.SCROLL_UP, Effect.SCROLL_DOWN):
                 direction = -1 if effect is Effect.SCROLL_UP else 1

@@ -45,6 +45,7 @@ class Words:
             "first": "back to the start",
             "last": "last panel",
             "scroll": "scroll the text, then choose an image",
+            "more": "read more of this panel / less",
             "index": "index of all panels",
             "zoom": "the chosen image full screen, with its description",
             "describe": "describe images in words instead of pictures",
@@ -61,6 +62,16 @@ class Words:
     OR_TOUCH: str = "or touch"
     """After the keys that open an image: a touch on it does too."""
     MOUSE_OR_TOUCH: str = "Mouse / touch"
+
+    # Layers of text, reading aloud and QR codes ----------------------------------------------
+    READ_MORE: str = "{key}  Read more ▼"
+    """The target under a panel's lead that opens its second layer ({key}: the key)."""
+    READ_LESS: str = "{key}  Show less ▲"
+    SOURCE_IDS: str = "Sources: {ids} (in full on the last page)"
+    READING_ALOUD: str = "Reading aloud {number} / {total} · touch or press {key} to stop"
+    NO_VOICE: str = "This kiosk has no voice for {language}: the page cannot be read aloud"
+    PANEL_QR: str = "This panel on your phone"
+    EXHIBIT_QR: str = "The exhibit on your phone"
 
 
 EN = Words()
@@ -96,6 +107,7 @@ JA = Words(
         "first": "最初の画面へ",
         "last": "最後のパネルへ",
         "scroll": "本文のスクロール、続けて画像を選ぶ",
+        "more": "このパネルの続きを読む／閉じる",
         "index": "全パネルの目次",
         "zoom": "選んだ画像を全画面で表示（説明つき）",
         "describe": "画像を絵ではなく文章で説明",
@@ -109,6 +121,14 @@ JA = Words(
     },
     OR_TOUCH="または画像にタッチ",
     MOUSE_OR_TOUCH="マウス / タッチ",
+    # Layers of text, reading aloud and QR codes
+    READ_MORE="{key}  続きを読む ▼",
+    READ_LESS="{key}  閉じる ▲",
+    SOURCE_IDS="出典：{ids}（詳しくは最後のページに）",
+    READING_ALOUD="読み上げ中 {number} / {total} · タッチするか {key} キーで止まります",
+    NO_VOICE="この端末には{language}の音声がないため、読み上げできません",
+    PANEL_QR="このパネルをスマートフォンで",
+    EXHIBIT_QR="この展示をスマートフォンで",
 )
 """Japanese, written for visitors (です/ます), reviewed with the exhibit's Japanese texts."""
 

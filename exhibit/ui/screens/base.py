@@ -18,6 +18,7 @@ from textual.widget import MountError
 
 from ...layout import NARROW, SHORT, TINY
 from .. import workarounds
+from ..widgets.reading_bar import ReadingBar
 from ..widgets.staff_marker import StaffMarker, TooSmall
 from ..words import Words
 
@@ -40,7 +41,7 @@ class KioskScreen(Screen[None], inherit_bindings=False):
     def on_mount(self) -> None:
         # A page replaced by the next key before it mounted has nothing left to add to.
         with contextlib.suppress(MountError):
-            self.mount(StaffMarker(self.words), TooSmall(self.words))
+            self.mount(ReadingBar(self.words), StaffMarker(self.words), TooSmall(self.words))
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_to(event.size)

@@ -1,4 +1,8 @@
-"""One panel: theme and period, title, body, images, facts and sources; the strip below.
+"""One panel: theme and period, title, lead, facts and the lead picture near the top; the body
+as a second layer the visitor opens on purpose (key m or the "Read more ▼" target: the
+journey's State.more); a line of source ids (the full entries are on the closing page); a QR
+code of the panel's web page where the exhibit has a site and the screen has room; the strip
+below. A panel without a lead shows its body at once.
 
 Keys reach the images without any hidden focus: Down past the end of the text chooses the
 first image (it is marked, with "Enter  full screen" under it), Down again the next; Up goes
@@ -14,15 +18,17 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ...model import Exhibit, Panel
+from ...site.addresses import panel_address
 from ..images import ImageSettings
 from ..messages import PictureLaid
 from ..widgets.facts_box import FactsBox
 from ..widgets.header import ExhibitHeader
 from ..widgets.image_card import ImageCard
 from ..widgets.markdown_text import MarkdownText
+from ..widgets.more_toggle import MoreToggle
 from ..widgets.nav_strip import NavStrip
 from ..widgets.picture import prewarm
-from ..widgets.source_list import SourceList
+from ..widgets.qr_block import QRBlock
 from ..words import Words
 from .base import Page, ScrollingScreen
 
@@ -36,6 +42,7 @@ class PanelScreen(ScrollingScreen):
         settings: ImageSettings,
         *,
         next_language: str = "",
+        language: str = "",
         box: tuple[int, int] | None = None,
     ) -> None:
         super().__init__(words)
@@ -43,11 +50,15 @@ class PanelScreen(ScrollingScreen):
         self.number = number
         self.settings = settings
         self.next_language = next_language
+        self.language = language
+        """The language this page is in (for the address of its web page)."""
         self.box = box
         """The pixel box of the last picture laid out: the size to prepare pictures at."""
         self.panel: Panel = exhibit.panels[number - 1]
         self.chosen: int | None = None
         """The image chosen with the keys, by its index in the panel; None: the text."""
+        self.more = False
+        """The second layer (the body, after a lead) is open."""
 
     def compose(self) -> ComposeResult:
         panel = self.panel
@@ -61,16 +72,32 @@ class PanelScreen(ScrollingScreen):
             yield Static(Content(panel.title), classes="panel-title")
         with Page(id="page"), Horizontal(id="columns"):
             with Vertical(id="text"):
-                yield MarkdownText(panel.body, classes="body")
-                cited = tuple(s for i in panel.sources if (s := self.exhibit.source(i)))
-                if cited:
-                    yield SourceList(cited, self.words.SOURCES)
-            if panel.images or panel.facts:
+                if panel.lead.strip():
+                    yield MarkdownText(panel.lead, classes="lead")
+                    if panel.body.strip():
+                        yield MoreToggle(self.words)
+                        yield MarkdownText(panel.body, classes="body more-layer")
+                else:
+                    yield MarkdownText(panel.body, classes="body")
+                if panel.sources:
+                    ids = ", ".join(panel.sources)
+                    yield Static(
+                        Content(self.words.SOURCE_IDS.format(ids=ids)), classes="source-ids"
+                    )
+            address = panel_address(self.exhibit, panel.id, self.language)
+            if panel.images or panel.facts or address:
                 with Vertical(id="aside"):
-                    for index, image in enumerate(panel.images):
-                        yield ImageCard(image, self.settings, index, self.words, self.box)
+                    # The facts and the lead picture first, near the top; the QR code after them.
                     if panel.facts:
                         yield FactsBox(panel.facts, self.words.FACTS)
+                    cards = [
+                        ImageCard(image, self.settings, index, self.words, self.box)
+                        for index, image in enumerate(panel.images)
+                    ]
+                    yield from cards[:1]
+                    if address:
+                        yield QRBlock(address, self.words.PANEL_QR, classes="panel-qr")
+                    yield from cards[1:]
         yield NavStrip(self.exhibit, self.number, self.words, self.next_language)
 
     def on_mount(self) -> None:
@@ -96,6 +123,16 @@ class PanelScreen(ScrollingScreen):
             if card.index == index:
                 card.scroll_visible(animate=False)
 
+    def show_more(self, more: bool) -> None:
+        """Open (or close) the second layer; opened, it is brought into view under its target."""
+        self.more = more
+        self.set_class(more, "-more")
+        for toggle in self.query(MoreToggle):
+            toggle.show_open(more)
+            if more:
+                self.call_after_refresh(toggle.scroll_visible, top=True, animate=False)
+
     def reset_view(self) -> None:
         super().reset_view()
         self.choose(None)
+        self.show_more(False)
