@@ -94,6 +94,8 @@ def _asked(state: State, event: Key | Tap) -> tuple[Do | None, int]:
     if window is Window.HELP:
         return Do.CLOSE, 0  # any key closes help
     if key in DIGITS and window in (Window.NONE, Window.ADVISORY, Window.INDEX):
+        if state.stop.is_title and int(key) > state.stop.count:
+            return Do.BEGIN, 0  # no such panel: still, no key is dead on the title
         return Do.PANEL, int(key)
     keymap = {
         Window.NONE: PAGE_KEYS,
@@ -102,7 +104,7 @@ def _asked(state: State, event: Key | Tap) -> tuple[Do | None, int]:
         Window.IMAGE: IMAGE_KEYS,
     }[window]
     if window is Window.NONE and state.stop.is_title and key not in TITLE_OWN:
-        return (Do.BEGIN if not key.isdigit() else None), 0
+        return Do.BEGIN, 0
     return keymap.get(key), 0
 
 

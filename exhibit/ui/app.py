@@ -183,6 +183,8 @@ class KioskApp(App[int], inherit_bindings=False):
             self.title = self.exhibit.title
         self.images.describe = new.choices.describe
         show_choices(self, old.choices, new.choices)
+        self.set_class(new.attract, "-attract")  # the invitation to take over (banners.py)
+        self.set_class(new.choices.describe, "-describing")
         if self.screen_stack:  # not while the app shuts down
             self.stage.show(new, effects)
         if Effect.SPEAK in effects:
@@ -246,6 +248,7 @@ class KioskApp(App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.set_class(self.linux_console, "-console")
+        self.set_class(self.state.attract, "-attract")
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)

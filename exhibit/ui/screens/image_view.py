@@ -1,10 +1,11 @@
 """One image full screen, with its caption, credit and long description; ← → step through
-(which image is the journey's: the app calls `show`)."""
+(which image is the journey's: the app calls `show`). The top line's previous, next and close
+are touch targets; a one-image panel offers no next image."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,6 +15,7 @@ from ..images import ImageSettings
 from ..messages import Asked
 from ..widgets.drawn_image import drawn_widget
 from ..widgets.picture import DescribedImage, Picture
+from ..widgets.target import Target
 from ..words import Words
 from .base import KioskOverlay
 
@@ -42,7 +44,14 @@ class ImageViewScreen(KioskOverlay):
         with Vertical(id="viewer"):
             words = self.words
             counter = words.IMAGE_COUNTER.format(number=self.index + 1, total=len(self.images))
-            yield Static(Content(f"{counter}  ·  {words.VIEWER_HINT}"), id="viewer-counter")
+            with Horizontal(id="viewer-bar"):
+                yield Static(Content(counter), id="viewer-counter")
+                if len(self.images) > 1:  # no "next image" where there is none
+                    yield Target(
+                        words.VIEWER_PREVIOUS, Do.PREVIOUS_IMAGE, classes="viewer-previous"
+                    )
+                    yield Target(words.VIEWER_NEXT, Do.NEXT_IMAGE, classes="viewer-next")
+                yield Target(words.VIEWER_CLOSE, Do.CLOSE, classes="viewer-close")
             # a chart, a timeline, a labelled map
             drawn = drawn_widget(image, self.settings, words, self.box)
             if drawn is not None and not image.drawn:
