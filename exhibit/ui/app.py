@@ -225,7 +225,7 @@ class KioskApp(App[int], inherit_bindings=False):
             if self._staff_leaves(event.key):
                 return True
             page = self.screen
-            at_end = event.key == "down" and isinstance(page, PanelScreen) and page.text_at_end()
+            at_end = event.key == "down" and isinstance(page, PanelScreen) and page.next_image_due()
             if event.key == "a" and self.state.choices.audio and not self.speaker.speaking():
                 self.feed(Signal.SPEECH_ENDED)  # it finished by itself: `a` reads again
             return Effect.PASS not in self.feed(Key(event.key, at_end)).effects
