@@ -59,7 +59,7 @@ def check_fit(exhibit: Exhibit, problems: Problems, language: str = "") -> None:
             f"{inner} at {width}x{height}; shorten the panels' 'theme' names",
         )
     info = exhibit.exhibit
-    card = TITLE_CARD_FRAME + _lines(info.title, TITLE_CARD_INNER) + 2  # + "Press any key"
+    card = TITLE_CARD_FRAME + _lines(info.title, TITLE_CARD_INNER) + 2  # + "Touch or press any key"
     if len(exhibit.languages) > 1:
         card += 2  # the language button
     if info.subtitle:
