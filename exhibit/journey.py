@@ -82,6 +82,8 @@ def next_state(state: State, event: Event) -> Step:
         return Step(state, (*effects, Effect.PASS))
     do, number = _asked(state, event)
     step = _do(state, do, number, isinstance(event, Key) and event.text_at_end)
+    if step == Step(state) and state.stop.is_title and state.window is Window.NONE:
+        step = _do(state, Do.BEGIN, 0, False)  # the title says "any key": none is dead there
     return Step(step.state, (*effects, *step.effects))
 
 
@@ -94,8 +96,6 @@ def _asked(state: State, event: Key | Tap) -> tuple[Do | None, int]:
     if window is Window.HELP:
         return Do.CLOSE, 0  # any key closes help
     if key in DIGITS and window in (Window.NONE, Window.ADVISORY, Window.INDEX):
-        if state.stop.is_title and int(key) > state.stop.count:
-            return Do.BEGIN, 0  # no such panel: still, no key is dead on the title
         return Do.PANEL, int(key)
     keymap = {
         Window.NONE: PAGE_KEYS,
