@@ -236,3 +236,16 @@ async def test_the_timeline_says_where_the_visitor_is_in_words_and_years(clocks:
         assert isinstance(app.screen, ClosingScreen)
         assert not app.screen.query(Timeline)
         assert isinstance(app.screen.query_one(".nav-next"), Static)
+
+
+async def test_a_content_advisory_can_be_skipped_or_continued_by_touch(clocks: Exhibit) -> None:
+    app = KioskApp(clocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")  # the wartime panel, behind an advisory
+        await until(pilot, lambda: app.screen.query(".advisory-choice"))
+        await tap(pilot, target(app, ".advisory-choice", 1))  # skip
+        assert heading(app) == clocks.panels[4].title and not app.screen.is_modal
+        await pilot.press("4")
+        await until(pilot, lambda: app.screen.query(".advisory-choice"))
+        await tap(pilot, target(app, ".advisory-choice", 0))  # continue
+        assert heading(app) == clocks.panels[3].title and not app.screen.is_modal
