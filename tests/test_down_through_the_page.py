@@ -60,7 +60,8 @@ async def test_down_never_jumps_back_and_chooses_each_image_in_turn(
     async with app.run_test(size=size) as pilot:
         await on_pendulum(pilot)
         page = panel_of(app).query_one("#page", Page)
-        tops, chosen = [page.scroll_y], [None]
+        tops: list[float] = [page.scroll_y]
+        chosen: list[int | None] = [None]
         for _ in range(40):
             await pilot.press("down")
             await pilot.pause()
