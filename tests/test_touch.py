@@ -249,3 +249,13 @@ async def test_a_content_advisory_can_be_skipped_or_continued_by_touch(clocks: E
         await until(pilot, lambda: app.screen.query(".advisory-choice"))
         await tap(pilot, target(app, ".advisory-choice", 0))  # continue
         assert heading(app) == clocks.panels[3].title and not app.screen.is_modal
+
+
+async def test_the_linux_console_gets_arrows_its_font_has(clocks: Exhibit) -> None:
+    app = KioskApp(clocks, console=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot, "2")
+        shown = [str(t.render()) for t in app.screen.query(".nav-previous, .nav-scroll, .nav-next")]
+        assert shown == ["←", "↑", "↓", "→"]
+        await tap(pilot, target(app, ".nav-next"))
+        assert heading(app) == clocks.panels[2].title

@@ -70,19 +70,25 @@ class NavStrip(Vertical):
 
     def compose(self) -> ComposeResult:
         words = self.words
+        # The Linux console's font (Terminus, Lat15) may lack the triangles: its own arrows.
+        previous, next_, up, down = (
+            ("←", "→", "↑", "↓")
+            if self.app.has_class("-console")
+            else (words.TARGET_PREVIOUS, words.TARGET_NEXT, words.TARGET_UP, words.TARGET_DOWN)
+        )
         with Horizontal(classes="nav-items"):
-            yield Target(words.TARGET_PREVIOUS, Do.PREVIOUS, classes="nav-previous")
+            yield Target(previous, Do.PREVIOUS, classes="nav-previous")
             for number, panel in enumerate(self.exhibit.panels, start=1):
                 yield NavItem(number, panel.label, number == self.current)
             yield Static(classes="nav-gap")
             # Shown only while the page's text is longer than the screen (base.py).
-            yield Target(words.TARGET_UP, Do.UP, classes="nav-scroll")
-            yield Target(words.TARGET_DOWN, Do.DOWN, classes="nav-scroll")
+            yield Target(up, Do.UP, classes="nav-scroll")
+            yield Target(down, Do.DOWN, classes="nav-scroll")
             if self.next_language:
                 yield LanguageButton(LANGUAGE_NAMES.get(self.next_language, self.next_language))
             yield Target(words.NAV_INDEX, Do.INDEX, classes="nav-hints nav-index")
             yield Target(words.NAV_HELP, Do.HELP, classes="nav-hints nav-help")
-            yield Target(words.TARGET_NEXT, Do.NEXT, classes="nav-next")
+            yield Target(next_, Do.NEXT, classes="nav-next")
         whole = self.exhibit.exhibit.timeline
         if whole is not None and self.current is not None:  # no ticks that mean nothing
             yield Timeline(whole, self.exhibit.panels, self.current - 1)
