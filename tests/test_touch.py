@@ -259,3 +259,36 @@ async def test_the_linux_console_gets_arrows_its_font_has(clocks: Exhibit) -> No
         assert shown == ["←", "↑", "↓", "→"]
         await tap(pilot, target(app, ".nav-next"))
         assert heading(app) == clocks.panels[2].title
+
+
+LONG_DESCRIPTION = """\
+exhibit:
+  title: Maps
+panels:
+  - id: coast
+    title: The coast
+    body: One map.
+    images:
+      - alt: A map of the coast.
+        caption: The coast, 1850
+        description: |
+          {words}
+"""
+
+
+async def test_scroll_targets_over_an_image_with_long_words(
+    write_yaml: Callable[[str], Path],
+) -> None:
+    words = " ".join(f"Soundings along the coast, line {n}, fathom by fathom." for n in range(60))
+    result = load_exhibit(write_yaml(LONG_DESCRIPTION.format(words=words)))
+    assert result.exhibit is not None
+    app = KioskApp(result.exhibit)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await begin(pilot, "1")
+        await pilot.press("z")
+        await until(pilot, lambda: [w for w in app.screen.query(".viewer-scroll") if w.display])
+        scroll = app.screen.query_one("#viewer-words", Page)
+        await tap(pilot, target(app, ".viewer-scroll", 1))
+        assert scroll.scroll_y > 0
+        await tap(pilot, target(app, ".viewer-scroll", 0))
+        assert scroll.scroll_y == 0 and isinstance(app.screen, ImageViewScreen)

@@ -17,7 +17,7 @@ from ..widgets.drawn_image import drawn_widget
 from ..widgets.picture import DescribedImage, Picture
 from ..widgets.target import Target
 from ..words import Words
-from .base import KioskOverlay
+from .base import KioskOverlay, Page
 
 
 class ImageViewScreen(KioskOverlay):
@@ -51,6 +51,9 @@ class ImageViewScreen(KioskOverlay):
                         words.VIEWER_PREVIOUS, Do.PREVIOUS_IMAGE, classes="viewer-previous"
                     )
                     yield Target(words.VIEWER_NEXT, Do.NEXT_IMAGE, classes="viewer-next")
+                # Shown only while the words below are longer than their space.
+                yield Target(words.TARGET_UP, Do.UP, classes="viewer-scroll")
+                yield Target(words.TARGET_DOWN, Do.DOWN, classes="viewer-scroll")
                 yield Target(words.VIEWER_CLOSE, Do.CLOSE, classes="viewer-close")
             # a chart, a timeline, a labelled map
             drawn = drawn_widget(image, self.settings, words, self.box)
@@ -58,7 +61,7 @@ class ImageViewScreen(KioskOverlay):
                 yield drawn
             elif drawn is None and self.settings.shows_pixels and image.file:
                 yield Picture(image, self.settings, words, self.box)
-            scroll = VerticalScroll(id="viewer-words", can_focus=False)
+            scroll = Page(id="viewer-words")
             scroll.set_class(image.drawn, "-drawing")  # a chart or timeline scrolls with its words
             with scroll:
                 if image.drawn and drawn is not None:
@@ -83,6 +86,10 @@ class ImageViewScreen(KioskOverlay):
         # step): then there is nothing to scroll yet. Found by the 100,000-key mash.
         for words in self.query("#viewer-words").results(VerticalScroll):
             words.scroll_relative(y=direction * 3, animate=False)
+
+    def on_page_overflows(self, message: Page.Overflows) -> None:
+        message.stop()
+        self.set_class(message.overflows, "-overflows")
 
     def on_click(self) -> None:
         self.post_message(Asked(Do.PAGE))
