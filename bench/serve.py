@@ -167,7 +167,7 @@ def main() -> None:
 
     exhibit = load_exhibit(EXHIBIT).exhibit
     assert exhibit is not None
-    markers = {"kiosk": "Press any key to begin", "bare": "Baseline title screen"}
+    markers = {"kiosk": "press any key to begin", "bare": "Baseline title screen"}
     samples: dict[str, list[dict[str, float]]] = {"kiosk": [], "bare": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(

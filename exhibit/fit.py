@@ -9,7 +9,6 @@ from which the stylesheet (ui/kiosk.tcss) takes them too.
 from __future__ import annotations
 
 from .layout import (
-    HINT_GAP,
     MAX_FACT_LABEL,
     NARROW,
     PAGE_PADDING,
@@ -23,12 +22,13 @@ from .problems import Problems
 from .text import cells, wrapped_lines
 
 assert SMALLEST[0] < NARROW  # so the strip at the smallest size is the narrow one
-STRIP_HINTS = len("? help")
-"""At 80 columns the strip keeps only the help hint (ui/kiosk.tcss: .-narrow .nav-index)."""
-LANGUAGE_BUTTON = 6 + HINT_GAP  # "日本語", the longest language name offered: 6 columns
+TARGET_FRAME = 2 + STRIP_GAP_NARROW
+"""Columns a touch target in the strip takes besides its words (ui/widgets/nav_strip.py)."""
+STRIP_TARGETS = sum(len(words) + TARGET_FRAME for words in ("◄", "►", "▲", "▼", "i index"))
+STRIP_HINTS = STRIP_TARGETS + len("? help") + 2
+"""Previous, next, scrolling, index and help: the strip's targets besides the panels."""
+LANGUAGE_BUTTON = 6 + TARGET_FRAME  # "日本語", the longest language name offered: 6 columns
 """Columns of the language button, when the exhibit has more than one language."""
-STRIP_GAP = STRIP_GAP_NARROW
-"""Columns between two items of the strip at 80 columns."""
 TITLE_CARD_INNER = WINDOW_WIDTH - 2 - 2 * TITLE_CARD_PADDING
 """The title card: a double border and padding each side."""
 TITLE_CARD_FRAME = 2 + 2
@@ -46,7 +46,10 @@ def check_fit(exhibit: Exhibit, problems: Problems, language: str = "") -> None:
     in_language = f"in {language!r}, " if language else ""
     width, height = SMALLEST
     inner = width - 2 * PAGE_PADDING
-    strip = sum(cells(f"{n} {p.label}") + STRIP_GAP for n, p in enumerate(exhibit.panels, 1))
+    # At 80 columns the strip names only the current panel; the others are numbers.
+    numbers = sum(len(str(n)) + TARGET_FRAME for n in range(1, len(exhibit.panels)))
+    longest = max((cells(f"{n} {p.label}") for n, p in enumerate(exhibit.panels, 1)), default=0)
+    strip = numbers + longest + TARGET_FRAME
     if len(exhibit.languages) > 1:
         strip += LANGUAGE_BUTTON
     if strip + STRIP_HINTS > inner:
@@ -56,7 +59,7 @@ def check_fit(exhibit: Exhibit, problems: Problems, language: str = "") -> None:
             f"{inner} at {width}x{height}; shorten the panels' 'theme' names",
         )
     info = exhibit.exhibit
-    card = TITLE_CARD_FRAME + _lines(info.title, TITLE_CARD_INNER) + 2  # + "Press any key"
+    card = TITLE_CARD_FRAME + _lines(info.title, TITLE_CARD_INNER) + 2  # + "Touch or press any key"
     if len(exhibit.languages) > 1:
         card += 2  # the language button
     if info.subtitle:

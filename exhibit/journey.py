@@ -86,6 +86,8 @@ def next_state(state: State, event: Event) -> Step:
         return Step(state, (*effects, Effect.PASS))
     do, number = _asked(state, event)
     step = _do(state, do, number, isinstance(event, Key) and event.text_at_end)
+    if step == Step(state) and state.stop.is_title and state.window is Window.NONE:
+        step = _do(state, Do.BEGIN, 0, False)  # the title says "any key": none is dead there
     return Step(step.state, (*effects, *step.effects))
 
 
@@ -106,7 +108,7 @@ def _asked(state: State, event: Key | Tap) -> tuple[Do | None, int]:
         Window.IMAGE: IMAGE_KEYS,
     }[window]
     if window is Window.NONE and state.stop.is_title and key not in TITLE_OWN:
-        return (Do.BEGIN if not key.isdigit() else None), 0
+        return Do.BEGIN, 0
     return keymap.get(key), 0
 
 

@@ -82,11 +82,11 @@ PAGE_KEYS = _keys(
 )
 """On a page with no window over it (in the order the help window lists them)."""
 
-_TITLE_KEEPS = {Do.PREVIOUS, Do.FIRST, Do.LAST, Do.INDEX, Do.HELP, Do.LANGUAGE, Do.CONTRAST}
-_TITLE_KEEPS |= {Do.LARGER, Do.SMALLER, Do.SPEAK}
+_TITLE_KEEPS = {Do.LAST, Do.INDEX, Do.HELP, Do.LANGUAGE, Do.CONTRAST, Do.LARGER, Do.SMALLER}
 TITLE_OWN = frozenset(key for key, do in PAGE_KEYS.items() if do in _TITLE_KEEPS)
-"""Keys that keep their page meaning on the title screen (with the digits); every other key
-begins the visit."""
+"""Keys that keep their page meaning on the title screen: each changes what the visitor sees
+there at once (with the digits 1-9, which go to a panel). Every other key begins the visit:
+the title says "press any key", so no key may be dead there (←, Backspace, Home, 0, a)."""
 
 ADVISORY_KEYS = _keys(
     ("enter,right,space,pagedown", Do.CLOSE),

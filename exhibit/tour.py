@@ -137,7 +137,8 @@ class Effect(Enum):
 class Key:
     name: str
     text_at_end: bool = False
-    """For "down" on a panel: the text is scrolled to its end, so ↓ goes on to the images."""
+    """For "down" on a panel: the text's end is in view (or the first image is about to
+    scroll off the top beside it), so ↓ goes on to the images."""
 
 
 @dataclass(frozen=True)

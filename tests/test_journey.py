@@ -78,12 +78,12 @@ PAGE = {
 EXPECTED: dict[str, dict[str, object]] = {
     "title": {
         **PAGE,
-        **{k: (1, N) for k in ALL_KEYS if k not in PAGE and not k.isdigit()},
-        **{k: "same" for k in "lLc+=a"},
+        **{k: (1, N) for k in ALL_KEYS if k not in PAGE},  # 0 and 4-9 too: no such panel
+        **{k: "same" for k in "lLc"},
         "plus": "same",
         "equals_sign": "same",
-        "minus": "same",
-        **{k: "same" for k in ["left", "pageup", "backspace", "home"]},
+        # No dead key: these have no meaning on the title (- only undoes +), so they begin.
+        **{k: (1, N) for k in ["left", "pageup", "backspace", "home", "a", "minus"]},
     },
     "panel": {**PAGE, "enter": (2, A), "z": (1, V), "up": "same", "down": "same"},
     "panel, image chosen": {**PAGE, "enter": (1, V), "z": (1, V), "1": "same"},
@@ -348,3 +348,22 @@ def test_m_does_nothing_where_there_is_no_second_layer() -> None:
 
 def test_opening_the_layer_leaves_the_chosen_image_for_the_text() -> None:
     assert next_state(on(1, chosen=0), Key("m")).state.chosen is None
+
+
+@pytest.mark.parametrize("key", ALL_KEYS)
+def test_no_key_is_dead_on_the_title(key: str) -> None:
+    """The title says "Touch or press any key": every key begins the visit, or changes what
+    is on screen there at once (a panel, the index, help, language, contrast, size)."""
+    title = STATES["title"]
+    assert next_state(title, Key(key)).state != title, key
+    assert next_state(title, Tap(Do.PAGE)).state.stop.number == 1
+
+
+def test_the_scroll_targets_ask_for_what_the_arrow_keys_ask_for() -> None:
+    panel, chosen = STATES["panel"], STATES["panel, image chosen"]
+    assert next_state(panel, Tap(Do.DOWN)) == next_state(panel, Key("down"))
+    assert next_state(panel, Tap(Do.UP)) == next_state(panel, Key("up"))
+    assert next_state(chosen, Tap(Do.DOWN)).state.chosen == 1
+    image = STATES["image"]
+    assert next_state(image, Tap(Do.CLOSE)).state.window is N
+    assert next_state(image, Tap(Do.PREVIOUS_IMAGE)).state.image == 0

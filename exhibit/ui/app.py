@@ -195,6 +195,8 @@ class KioskApp(App[int], inherit_bindings=False):
             self.title = self.exhibit.title
         self.images.describe = new.choices.describe
         show_choices(self, old.choices, new.choices)
+        self.set_class(new.attract, "-attract")  # the invitation to take over (banners.py)
+        self.set_class(new.choices.describe, "-describing")
         if self.screen_stack and not self.unattended.resting:  # nor while the screen rests
             self.stage.show(new, effects)
         self._reading = (self._reading[0], "")
@@ -271,7 +273,7 @@ class KioskApp(App[int], inherit_bindings=False):
                 self.feed(Signal.STAFF_STATUS)
                 return True
             page = self.screen
-            at_end = event.key == "down" and isinstance(page, PanelScreen) and page.text_at_end()
+            at_end = event.key == "down" and isinstance(page, PanelScreen) and page.next_image_due()
             if event.key == "a" and self.state.choices.audio and not self.speaker.speaking():
                 self.feed(Signal.SPEECH_ENDED)  # it finished by itself: `a` reads again
             return Effect.PASS not in self.feed(Key(event.key, at_end)).effects
@@ -294,6 +296,7 @@ class KioskApp(App[int], inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.set_class(self.linux_console, "-console")
+        self.set_class(self.state.attract, "-attract")
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)

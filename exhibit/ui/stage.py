@@ -75,10 +75,10 @@ class Stage:
             self.show_page(state.stop)
         self._windows(state)
         page = self.page
-        if isinstance(page, PanelScreen) and page.chosen != state.chosen:
-            page.choose(state.chosen)
-        if isinstance(page, PanelScreen) and page.more != state.more:
-            page.show_more(state.more)
+        if isinstance(page, PanelScreen):
+            page.follow(state.chosen)
+            if page.more != state.more:
+                page.show_more(state.more)
         for effect in effects:
             if effect in (Effect.SCROLL_UP, Effect.SCROLL_DOWN):
                 direction = -1 if effect is Effect.SCROLL_UP else 1

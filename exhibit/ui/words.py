@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 
 @dataclass(frozen=True)
 class Words:
-    PRESS_TO_BEGIN: str = "Press any key to begin"
+    PRESS_TO_BEGIN: str = "Touch or press any key to begin"
     STILL_READING: str = "Still reading?"
-    PRESS_TO_STAY: str = "Press any key to stay on this page."
+    PRESS_TO_STAY: str = "Touch or press any key to stay on this page."
     RETURNING_IN: str = "Returning to the start in {seconds} s"
     POSITION: str = "{number} / {total}"
     SOURCES: str = "Sources"
@@ -19,14 +19,12 @@ class Words:
     FACTS: str = "Facts"
     DESCRIBED_IMAGE: str = "Image, described"
     IMAGE_COUNTER: str = "Image {number} of {total}"
-    VIEWER_HINT: str = "← → next image · Esc close"
     CHOSEN_IMAGE_HINT: str = "Enter  full screen"
     """Under an image chosen with ↓ (past the end of the text)."""
     INDEX: str = "Index"
     INDEX_HINT: str = "↑ ↓ choose · Enter open · Esc close"
     HELP: str = "Keys"
-    HELP_HINT: str = "Press any key to close"
-    NAV_ARROWS: str = "← →"
+    HELP_HINT: str = "Touch or press any key to close"
     NAV_INDEX: str = "i index"
     NAV_HELP: str = "? help"
     END: str = "End"
@@ -55,7 +53,7 @@ class Words:
             "large": "large layout, fewer words a line / back",
             "speak": "read this panel aloud",
             "close": "close a window like this one",
-            "touch": "choose a panel in the bottom strip",
+            "touch": "every button in the bottom strip, and the images",
         }
     )
     """What each row of the help window means (exhibit/keys.py: HELP_ROWS has the keys)."""
@@ -72,26 +70,37 @@ class Words:
     NO_VOICE: str = "This kiosk has no voice for {language}: the page cannot be read aloud"
     PANEL_QR: str = "This panel on your phone"
     EXHIBIT_QR: str = "The exhibit on your phone"
+    # Touch first (issue 18): every hint that looks like a button is one -------------------
+    TAKE_OVER: str = "Touch or press any key to explore"
+    """The banner over every page while the attract loop runs by itself."""
+    TARGET_PREVIOUS: str = "◄"
+    TARGET_NEXT: str = "►"
+    TARGET_UP: str = "▲"
+    TARGET_DOWN: str = "▼"
+    VIEWER_PREVIOUS: str = "← previous"
+    VIEWER_NEXT: str = "next →"
+    VIEWER_CLOSE: str = "Esc  close"
+    DESCRIBING: str = "Images in words (d)"
+    """Shown while description mode is on."""
 
 
 EN = Words()
 
 JA = Words(
-    PRESS_TO_BEGIN="どれかキーを押すと始まります",
+    PRESS_TO_BEGIN="画面に触れるか、キーを押すと始まります",
     STILL_READING="まだご覧になっていますか？",
-    PRESS_TO_STAY="続けてご覧になるには、キーを押してください",
+    PRESS_TO_STAY="続けてご覧になるには、画面に触れるか、キーを押してください",
     RETURNING_IN="{seconds} 秒後に最初の画面に戻ります",
     SOURCES="出典",
     SOURCES_AND_CREDITS="出典とクレジット",
     FACTS="要点",
     DESCRIBED_IMAGE="画像の説明",
     IMAGE_COUNTER="画像 {number} / {total}",
-    VIEWER_HINT="← → 画像の切り替え · Esc 閉じる",
     CHOSEN_IMAGE_HINT="Enter  全画面で表示",
     INDEX="目次",
     INDEX_HINT="↑ ↓ 選ぶ · Enter 開く · Esc 閉じる",
     HELP="キー操作",
-    HELP_HINT="どれかキーを押すと閉じます",
+    HELP_HINT="画面に触れるか、キーを押すと閉じます",
     NAV_INDEX="i 目次",
     NAV_HELP="? ヘルプ",
     END="終わり",
@@ -117,7 +126,7 @@ JA = Words(
         "large": "ゆったり表示（1行の文字数を減らす）／元に戻す",
         "speak": "このパネルの読み上げ",
         "close": "このような画面を閉じる",
-        "touch": "下の帯でパネルを選ぶ",
+        "touch": "下の帯のボタンと画像にタッチ",
     },
     OR_TOUCH="または画像にタッチ",
     MOUSE_OR_TOUCH="マウス / タッチ",
@@ -129,6 +138,12 @@ JA = Words(
     NO_VOICE="この端末には{language}の音声がないため、読み上げできません",
     PANEL_QR="このパネルをスマートフォンで",
     EXHIBIT_QR="この展示をスマートフォンで",
+    # Touch first
+    TAKE_OVER="画面に触れるか、キーを押すとご自由にご覧いただけます",
+    VIEWER_PREVIOUS="← 前の画像",
+    VIEWER_NEXT="次の画像 →",
+    VIEWER_CLOSE="Esc  閉じる",
+    DESCRIBING="画像を文章で表示中 (d)",
 )
 """Japanese, written for visitors (です/ます), reviewed with the exhibit's Japanese texts."""
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from ...journey import Do
 from ...model import Panel
 from ..messages import Asked
+from ..widgets.target import Target
 from ..words import Words
 from .base import KioskOverlay
 
@@ -29,8 +30,9 @@ class AdvisoryScreen(KioskOverlay):
             window.border_title = words.ADVISORY_TITLE
             yield Static(Content(self.panel.title), id="advisory-panel")
             yield Static(Content(self.panel.advisory), id="advisory-text")
-            yield Static(Content(words.ADVISORY_CONTINUE), classes="advisory-choice")
-            yield Static(Content(words.ADVISORY_SKIP), classes="advisory-choice")
+            # Touch targets too: a touch-only visitor can skip the panel.
+            yield Target(words.ADVISORY_CONTINUE, Do.CLOSE, classes="advisory-choice")
+            yield Target(words.ADVISORY_SKIP, Do.SKIP, classes="advisory-choice")
 
     def on_click(self) -> None:
         self.post_message(Asked(Do.PAGE))

@@ -18,6 +18,7 @@ from textual.widget import MountError
 
 from ...layout import NARROW, SHORT, TINY
 from .. import workarounds
+from ..widgets.banners import Describing, TakeOver
 from ..widgets.reading_bar import ReadingBar
 from ..widgets.staff_marker import StaffMarker, TooSmall
 from ..words import Words
@@ -42,6 +43,7 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         # A page replaced by the next key before it mounted has nothing left to add to.
         with contextlib.suppress(MountError):
             self.mount(ReadingBar(self.words), StaffMarker(self.words), TooSmall(self.words))
+            self.mount(TakeOver(self.words), Describing(self.words))
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_to(event.size)
@@ -70,12 +72,28 @@ class Page(VerticalScroll, can_focus=False, inherit_bindings=False):
     """The scrolling part of a page. Never focused, so its own keys (Home, End, PageDown)
     cannot shadow the kiosk's navigation; the screen scrolls it on Up and Down."""
 
+    class Overflows(Message):
+        """The text became longer than the screen (or no longer is)."""
+
+        def __init__(self, overflows: bool) -> None:
+            super().__init__()
+            self.overflows = overflows
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        # Textual shows the scroll bar exactly when the text overflows: the page's ▲ ▼
+        # targets follow it.
+        self.post_message(self.Overflows(shown))
+
 
 class ScrollingScreen(KioskScreen):
     """A page whose text may be longer than the screen: Up and Down scroll it.
 
     The classes -narrow and -short let the stylesheet rearrange the page for small terminals.
     """
+
+    def on_page_overflows(self, message: Page.Overflows) -> None:
+        message.stop()
+        self.set_class(message.overflows, "-overflows")
 
     def scroll_text(self, direction: int) -> None:
         """A third of the visible text up (-1) or down (1)."""
@@ -106,3 +124,8 @@ class KioskOverlay(ModalScreen[None], inherit_bindings=False):
         self.shows: tuple[object, ...] = ()
         """What the app opened this window for (the journey's window and its image): the app
         compares it with the journey's state to know which windows to close or open."""
+
+    def on_mount(self) -> None:
+        # The attract loop shows content advisories too: they carry its invitation.
+        with contextlib.suppress(MountError):
+            self.mount(TakeOver(self.words))

@@ -1,10 +1,11 @@
 """One image full screen, with its caption, credit and long description; ← → step through
-(which image is the journey's: the app calls `show`)."""
+(which image is the journey's: the app calls `show`). The top line's previous, next and close
+are touch targets; a one-image panel offers no next image."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -14,8 +15,9 @@ from ..images import ImageSettings
 from ..messages import Asked
 from ..widgets.drawn_image import drawn_widget
 from ..widgets.picture import DescribedImage, Picture
+from ..widgets.target import Target
 from ..words import Words
-from .base import KioskOverlay
+from .base import KioskOverlay, Page
 
 
 class ImageViewScreen(KioskOverlay):
@@ -42,14 +44,24 @@ class ImageViewScreen(KioskOverlay):
         with Vertical(id="viewer"):
             words = self.words
             counter = words.IMAGE_COUNTER.format(number=self.index + 1, total=len(self.images))
-            yield Static(Content(f"{counter}  ·  {words.VIEWER_HINT}"), id="viewer-counter")
+            with Horizontal(id="viewer-bar"):
+                yield Static(Content(counter), id="viewer-counter")
+                if len(self.images) > 1:  # no "next image" where there is none
+                    yield Target(
+                        words.VIEWER_PREVIOUS, Do.PREVIOUS_IMAGE, classes="viewer-previous"
+                    )
+                    yield Target(words.VIEWER_NEXT, Do.NEXT_IMAGE, classes="viewer-next")
+                # Shown only while the words below are longer than their space.
+                yield Target(words.TARGET_UP, Do.UP, classes="viewer-scroll")
+                yield Target(words.TARGET_DOWN, Do.DOWN, classes="viewer-scroll")
+                yield Target(words.VIEWER_CLOSE, Do.CLOSE, classes="viewer-close")
             # a chart, a timeline, a labelled map
             drawn = drawn_widget(image, self.settings, words, self.box)
             if drawn is not None and not image.drawn:
                 yield drawn
             elif drawn is None and self.settings.shows_pixels and image.file:
                 yield Picture(image, self.settings, words, self.box)
-            scroll = VerticalScroll(id="viewer-words", can_focus=False)
+            scroll = Page(id="viewer-words")
             scroll.set_class(image.drawn, "-drawing")  # a chart or timeline scrolls with its words
             with scroll:
                 if image.drawn and drawn is not None:
@@ -74,6 +86,10 @@ class ImageViewScreen(KioskOverlay):
         # step): then there is nothing to scroll yet. Found by the 100,000-key mash.
         for words in self.query("#viewer-words").results(VerticalScroll):
             words.scroll_relative(y=direction * 3, animate=False)
+
+    def on_page_overflows(self, message: Page.Overflows) -> None:
+        message.stop()
+        self.set_class(message.overflows, "-overflows")
 
     def on_click(self) -> None:
         self.post_message(Asked(Do.PAGE))

@@ -59,6 +59,8 @@ class PanelScreen(ScrollingScreen):
         """The image chosen with the keys, by its index in the panel; None: the text."""
         self.more = False
         """The second layer (the body, after a lead) is open."""
+        self._large = False
+        """The layout the chosen image was brought into view in (the app's -large class)."""
 
     def compose(self) -> ComposeResult:
         panel = self.panel
@@ -111,17 +113,40 @@ class PanelScreen(ScrollingScreen):
     def on_picture_laid(self, message: PictureLaid) -> None:
         self.box = message.box  # and on to the app, for the pages built after this one
 
-    def text_at_end(self) -> bool:
-        """The text is scrolled to its end: ↓ goes on to the images."""
-        return all(page.scroll_y >= page.max_scroll_y for page in self.query("#page"))
+    def next_image_due(self) -> bool:
+        """↓ now chooses the first image rather than scrolling (the journey goes on from one
+        chosen image to the next by itself): the body text's end is in view, or the image is
+        in view and the next scroll would carry it off the top (beside a long text, on wide
+        screens). So the view only ever moves on: no image is chosen after it scrolled away."""
+        for page in self.query("#page").results(Page):
+            if page.scroll_y >= page.max_scroll_y:
+                return True
+            view = page.content_region
+            cards = [card for card in self.query(ImageCard) if card.index == 0]
+            texts = list(self.query("#text"))
+            if texts and texts[0].region.bottom <= view.bottom:
+                return True
+            step = max(1, page.size.height // 3)  # as ScrollingScreen.scroll_text
+            return any(view.y <= card.region.y < view.y + step for card in cards)
+        return False
 
     def choose(self, index: int | None) -> None:
         """Mark the image at `index` (None: none) and bring it into view."""
         self.chosen = index
+        self._large = self.app.has_class("-large")
         for card in self.query(ImageCard):
             card.set_class(card.index == index, "-chosen")
             if card.index == index:
-                card.scroll_visible(animate=False)
+                card.scroll_visible(animate=False, immediate=True)
+
+    def follow(self, chosen: int | None) -> None:
+        """Mark the journey's chosen image; after + or - (a new layout) bring it into view
+        again once the page is laid out anew."""
+        if chosen != self.chosen:
+            self.choose(chosen)
+        elif chosen is not None and self.app.has_class("-large") != self._large:
+            self._large = self.app.has_class("-large")
+            self.call_after_refresh(self.choose, chosen)
 
     def show_more(self, more: bool) -> None:
         """Open (or close) the second layer; opened, it is brought into view under its target."""
