@@ -83,10 +83,12 @@ PAGE_KEYS = _keys(
 """On a page with no window over it (in the order the help window lists them)."""
 
 _TITLE_KEEPS = {Do.LAST, Do.INDEX, Do.HELP, Do.LANGUAGE, Do.CONTRAST, Do.LARGER, Do.SMALLER}
+_TITLE_KEEPS |= {Do.SPEAK}  # the title read aloud, where a voice is installed
 TITLE_OWN = frozenset(key for key, do in PAGE_KEYS.items() if do in _TITLE_KEEPS)
 """Keys that keep their page meaning on the title screen: each changes what the visitor sees
 there at once (with the digits 1-9, which go to a panel). Every other key begins the visit:
-the title says "press any key", so no key may be dead there (←, Backspace, Home, 0, a)."""
+the title says "press any key", so no key may be dead there (←, Backspace, Home, 0; and any of
+these that would change nothing, such as `a` where no voice is installed, begins too)."""
 
 ADVISORY_KEYS = _keys(
     ("enter,right,space,pagedown", Do.CLOSE),
