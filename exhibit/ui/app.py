@@ -48,6 +48,7 @@ from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings
 from .messages import Asked, PictureLaid
+from .prebuild import Prebuilder
 from .reload import LiveReload
 from .screens.panel import PanelScreen
 from .stage import Stage
@@ -85,6 +86,7 @@ class KioskApp(App[int], inherit_bindings=False):
         console: bool | None = None,
         collect_garbage: bool = False,
         recorder: Recording | None = None,
+        prebuild: bool = True,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -120,6 +122,8 @@ class KioskApp(App[int], inherit_bindings=False):
         """Garbage collection kept out of page turns (collector.py): the command line's."""
         self.images = images or ImageSettings()
         self.stage = Stage(self)
+        self.prebuild = Prebuilder(self, prebuild)
+        """Builds the pages not visited yet while the kiosk is idle (prebuild.py)."""
         for theme in THEMES:
             self.register_theme(theme)
         workarounds.first_theme(self, THEMES[0].name)
@@ -185,6 +189,7 @@ class KioskApp(App[int], inherit_bindings=False):
         show_choices(self, old.choices, new.choices)
         if self.screen_stack:  # not while the app shuts down
             self.stage.show(new, effects)
+            self.prebuild.kick()
         if Effect.SPEAK in effects:
             self.speaker.say(spoken_text(self.exhibit, new.stop), self.language or "en")
         self.attendance.follow(new)
@@ -249,6 +254,7 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)
+        self.prebuild.kick()
         if self.reload:
             self.reload.start()
         if self.handle_signals:
@@ -260,12 +266,14 @@ class KioskApp(App[int], inherit_bindings=False):
         """A fresh title screen on an emptied screen stack, as if just started."""
         self.state = next_state(self.state, Signal.RESTART).state
         self.speaker.stop()
+        self.prebuild.failed()
         self.stage.forget_pages()  # a page may be what failed: build every page anew
         while len(self.screen_stack) > 1:  # the first is Textual's own default screen
             self.pop_screen()
         self.push_screen(self.stage.page_for(self.state.stop))
         self.stage.let_go()
         self.attendance.restart_demo(self.state)
+        self.prebuild.kick()
 
     def replace_exhibit(
         self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None
@@ -280,6 +288,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.title = self.exhibit.title
         self.images.folder = folder
         self._staff_exit = StaffExit.of(self.exhibit)
+        self.prebuild.forget_failures()
         self.stage.forget_pages()
         before = self.state
         self.show(step)

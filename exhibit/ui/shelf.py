@@ -49,6 +49,13 @@ class PageShelf(Generic[PageT]):
             self._app.install_screen(page, f"{self._name}-{position}-{self._round}")
         return page
 
+    def holds(self, edition: Hashable, position: int) -> bool:
+        """A page for `position` of `edition` is kept."""
+        return edition == self._edition and position in self._pages
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
     def empty(self) -> None:
         """Forget every kept page. A page not on screen is removed now; one on screen stays
         installed until `let_go` is called once it has been replaced (Textual refuses to

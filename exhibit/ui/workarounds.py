@@ -16,6 +16,7 @@ from typing import Any
 from textual.app import App
 from textual.events import ScreenResume
 from textual.message import Message
+from textual.screen import Screen
 
 from .line_breaking import kinsoku
 
@@ -114,3 +115,15 @@ def cell_size() -> tuple[int, int]:
 
     size = get_cell_size()
     return (size.width, size.height)
+
+
+async def compose_off_stage(app: App[Any], screen: Screen[Any]) -> None:
+    """Compose, style and lay out `screen` (installed) without showing it, so that showing it
+    later costs only what showing a kept page costs (prebuild.py). Textual composes a screen
+    only when it is pushed or switched to; its private `App._get_screen` is the part of that
+    which starts the screen and mounts its widgets, and `Screen._refresh_layout` the part of a
+    resume that lays it out (each widget gets its size: pictures are prepared at theirs)."""
+    if not screen.is_running:
+        await app._get_screen(screen)[1]
+    if screen.is_attached and app.size:
+        screen._refresh_layout(app.size)
