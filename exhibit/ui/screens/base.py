@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import MountError
 
-from ...layout import NARROW, SHORT, TINY
+from ...layout import NARROW, SHORT, TINY, WIDE
 from .. import workarounds
 from ..widgets.staff_marker import StaffMarker, TooSmall
 from ..words import Words
@@ -92,6 +92,7 @@ class ScrollingScreen(KioskScreen):
         super().fit_to(size)
         self.set_class(size.width < NARROW, "-narrow")
         self.set_class(size.height < SHORT, "-short")
+        self.set_class(size.width >= WIDE, "-wide")
 
 
 class KioskOverlay(ModalScreen[None], inherit_bindings=False):
