@@ -34,6 +34,8 @@ log = logging.getLogger(LOGGER)
 QUIET = 0.5
 """Seconds without a key or touch before the next page is built (about one page's build on a
 Raspberry Pi: a visitor who has just pressed a key is likely to press another soon)."""
+ALL_BUILT = "every page built ahead of visitors"
+"""Logged when a round is complete (bench/run.py waits for it before its first lap)."""
 BETWEEN = 0.1
 """Seconds at least between two pages: the event loop's turn (drawing, pictures, keys)."""
 
@@ -103,4 +105,6 @@ class Prebuilder:
         finally:
             if self._building is job:
                 self._building = None
+        if next(self.app.stage.unbuilt(self._failed), None) is None:
+            log.info("%s (%s)", ALL_BUILT, self.app.language or "one language")
         self.kick(not_before=BETWEEN)
