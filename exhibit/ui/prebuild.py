@@ -14,10 +14,12 @@ page to build (`kick`, after every change of page).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from typing import TYPE_CHECKING
 
+from textual.screen import Screen
 from textual.widget import MountError
 
 from ..logs import LOGGER
@@ -96,10 +98,19 @@ class Prebuilder:
             page.fit_to(self.app.size)  # its classes for this screen size, before styling
         self.app.run_worker(self._compose(job, page), group="prebuild")
 
-    async def _compose(self, job: Prebuild, page: KioskScreen | object) -> None:
+    async def _compose(self, job: Prebuild, page: Screen[None]) -> None:
+        """Compose, lay out and render `page` off-stage, each a step of its own with the event
+        loop's turn between; a visitor's key meanwhile leaves the rest to when it is shown."""
         try:
             with contextlib.suppress(MountError):  # emptied from the shelf meanwhile
-                await workarounds.compose_off_stage(self.app, page)  # type: ignore[arg-type]
+                await workarounds.start_off_stage(self.app, page)
+            # Laid out again while the widgets' answers to their sizes ask for it (twice at most).
+            steps = (self._lay_out, self._lay_out_again, self._lay_out_again)
+            for step in (*steps, workarounds.render_off_stage):
+                await asyncio.sleep(BETWEEN / 4)  # the widgets' own start-up messages
+                if self.app.attendance.quiet_for() < QUIET or not page.is_attached:
+                    break
+                step(page)
             if isinstance(page, KioskScreen) and page.is_attached:
                 page.on_screen_suspend()  # styled for the current look, as if it had just left
         finally:
@@ -108,3 +119,10 @@ class Prebuilder:
         if next(self.app.stage.unbuilt(self._failed), None) is None:
             log.info("%s (%s)", ALL_BUILT, self.app.language or "one language")
         self.kick(not_before=BETWEEN)
+
+    def _lay_out(self, page: Screen[None]) -> None:
+        workarounds.lay_out_off_stage(page, self.app.size)
+
+    def _lay_out_again(self, page: Screen[None]) -> None:
+        if workarounds.needs_layout(page):
+            self._lay_out(page)
