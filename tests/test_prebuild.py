@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from kiosk_pilot import ManualClock, heading, until
+from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -148,3 +150,27 @@ async def test_building_can_be_turned_off(clocks: Exhibit) -> None:
         for _ in range(20):
             await a_moment(app, clock, pilot)
         assert set(kept(app)) == {0}
+
+
+async def test_a_page_that_fails_to_build_is_left_to_visitors(
+    clocks: Exhibit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compose = PanelScreen.compose
+
+    def broken_third(self: PanelScreen) -> ComposeResult:
+        if self.number == 3:
+            raise RuntimeError("a page that cannot be built")
+        return compose(self)
+
+    monkeypatch.setattr(PanelScreen, "compose", broken_third)
+    clock = ManualClock()
+    app = kiosk(clocks, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        others = {0, 1, 2, 4, 5, 6, -4}
+        await idle_until(app, clock, pilot, lambda: set(kept(app)) == others)
+        for _ in range(10):  # and it is not tried again while idle
+            await a_moment(app, clock, pilot)
+        assert set(kept(app)) == others
+        assert app.is_running and isinstance(app.screen, TitleScreen)
+        await pilot.press("2")
+        assert heading(app) == clocks.panels[1].title
