@@ -108,7 +108,8 @@ class Prebuilder:
             steps = (self._lay_out, self._lay_out_again, self._lay_out_again)
             for step in (*steps, workarounds.render_off_stage):
                 await asyncio.sleep(BETWEEN / 4)  # the widgets' own start-up messages
-                if self.app.attendance.quiet_for() < QUIET or not page.is_attached:
+                shown = page in self.app.screen_stack  # a visitor went there meanwhile
+                if shown or self.app.attendance.quiet_for() < QUIET or not page.is_attached:
                     break
                 step(page)
             if isinstance(page, KioskScreen) and page.is_attached:

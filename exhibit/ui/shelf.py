@@ -4,6 +4,7 @@ attract loop going round) shows it at once.
 Composing a panel page means Textual building, styling and laying out about a hundred widgets;
 that was the largest part of a page turn (bench/README.md). A kept page is only laid out and
 shown (restyled too if the theme or the layout classes changed meanwhile: screens/base.py).
+Pages not visited yet are built onto the shelf while the kiosk is idle (prebuild.py).
 The shelf holds one page per position for one edition of the exhibit (its language and whether
 pictures are shown as words); anything else that changes what a page says (a reload, a return
 to the title after an error) empties it, so a kept page is never out of date.
