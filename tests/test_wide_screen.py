@@ -8,16 +8,19 @@ from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
 
 
-async def columns(exhibit: Exhibit, size: tuple[int, int]) -> dict[str, tuple[int, int]]:
-    """Where the page, the text and the aside of the second panel lie: (first column, width)."""
+async def columns(
+    exhibit: Exhibit, size: tuple[int, int], keys: tuple[str, ...] = ("2",)
+) -> dict[str, tuple[int, int]]:
+    """Where the page, the text and the aside lie, (first column, width), on the page the keys
+    lead to (the second panel: images and facts beside the text)."""
     app = KioskApp(exhibit, prebuild=False)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("2")
+        await pilot.press(*keys)
         await pilot.pause()
         return {
             name: (region.x, region.width)
-            for name in ("#page", "#text", "#aside", "NavStrip")
-            for region in [app.screen.query_one(name).region]
+            for name in ("#page", "#text", "#aside")
+            for region in [widget.region for widget in app.screen.query(name)]
         }
 
 
@@ -38,3 +41,9 @@ async def test_screens_below_wide_keep_their_centred_page(clocks: Exhibit) -> No
         page_x, page_width = layout["#page"]
         assert page_width == min(size[0], PAGE_MAX_WIDTH)
         assert page_x == (size[0] - page_width) // 2
+
+
+async def test_a_text_alone_stays_centred_on_a_wide_screen(clocks: Exhibit) -> None:
+    closing = await columns(clocks, (160, 50), ("end", "right"))  # sources: text only
+    assert "#aside" not in closing
+    assert closing["#page"] == ((160 - PAGE_MAX_WIDTH) // 2, PAGE_MAX_WIDTH)
