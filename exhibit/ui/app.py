@@ -122,8 +122,7 @@ class KioskApp(App[int], inherit_bindings=False):
         """Garbage collection kept out of page turns (collector.py): the command line's."""
         self.images = images or ImageSettings()
         self.stage = Stage(self)
-        self.prebuild = Prebuilder(self, prebuild)
-        """Builds the pages not visited yet while the kiosk is idle (prebuild.py)."""
+        self.prebuild = Prebuilder(self, prebuild)  # builds pages while idle (prebuild.py)
         for theme in THEMES:
             self.register_theme(theme)
         workarounds.first_theme(self, THEMES[0].name)
