@@ -174,3 +174,18 @@ async def test_a_page_that_fails_to_build_is_left_to_visitors(
         assert app.is_running and isinstance(app.screen, TitleScreen)
         await pilot.press("2")
         assert heading(app) == clocks.panels[1].title
+
+
+async def test_a_reload_starts_a_new_round(
+    clocks: Exhibit, lighthouses: Exhibit, tmp_path: Path
+) -> None:
+    clock = ManualClock()
+    app = kiosk(clocks, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await idle_until(app, clock, pilot, lambda: len(kept(app)) == 8)
+        app.replace_exhibit(lighthouses, tmp_path)
+        await pilot.pause()
+        await idle_until(app, clock, pilot, lambda: set(kept(app)) == {0, 1, 2, 3, 4})
+        await pilot.press("3")
+        assert app.screen is kept(app)[3]
+        assert heading(app) == lighthouses.panels[2].title
