@@ -69,6 +69,7 @@ ROWS: list[tuple[str, str, str, str, str, Check | None]] = [
     ("key→panel, cached images (ms)", "key.images", "key.baseline", ".1f", "≤1.5x", at_most(1.5)),
     ("key→panel, images, p95 (ms)", "p95:key.images", "key.baseline", ".1f", "<50 ms", below(50)),
     ("key→panel, first visit, text (ms)", "cold.text", "cold.baseline", ".1f", "", None),
+    ("pages built while idle, text: title to all (ms)", "prebuilt.text", "", ".0f", "", None),
     ("key→first frame, text (ms)", "first.text", "first.baseline", ".1f", "", None),
     ("key→first frame, images (ms)", "first.images", "first.baseline", ".1f", "", None),
     ("RSS at title, text (MB)", "rss.title.text", TITLE_BASE, ".1f", "≤1.3x", at_most(1.3)),

@@ -17,6 +17,20 @@ COMPACT = 60
 """Below this many columns the strip names only the current panel, and the title screen
 leaves out its introduction (also below COMPACT_ROWS rows)."""
 COMPACT_ROWS = 20
+WIDE = 150
+"""From this many columns on, the page widens: the text column keeps its readable width and
+the images and facts beside it take the rest (pictures grow with them)."""
+
+PAGE_MAX_WIDTH = 128
+"""The page's widest (header, heading, page, strip), centred on a wider screen."""
+PAGE_MAX_WIDTH_WIDE = 176
+"""The same from WIDE columns on."""
+TEXT_MAX_WIDTH = 72
+"""The text column's widest: about 70 characters a line are read most easily."""
+ASIDE_MAX_WIDTH = 60
+"""The images and facts beside the text, at their widest."""
+ASIDE_MAX_WIDTH_WIDE = 88
+"""The same from WIDE columns on."""
 
 PAGE_PADDING = 2
 """Columns of padding each side of the header, heading, page and strip."""
@@ -43,4 +57,11 @@ def layout_variables() -> dict[str, str]:
         "hint-gap": str(HINT_GAP),
         "window-width": str(WINDOW_WIDTH),
         "title-card-padding": str(TITLE_CARD_PADDING),
+        "page-max-width": str(PAGE_MAX_WIDTH),
+        "page-max-width-wide": str(PAGE_MAX_WIDTH_WIDE),
+        "strip-max-width": str(PAGE_MAX_WIDTH - 2 * PAGE_PADDING),
+        "strip-max-width-wide": str(PAGE_MAX_WIDTH_WIDE - 2 * PAGE_PADDING),
+        "text-max-width": str(TEXT_MAX_WIDTH),
+        "aside-max-width": str(ASIDE_MAX_WIDTH),
+        "aside-max-width-wide": str(ASIDE_MAX_WIDTH_WIDE),
     }

@@ -50,6 +50,7 @@ from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings
 from .messages import Asked, PictureLaid
+from .prebuild import Prebuilder
 from .reload import LiveReload
 from .screens.panel import PanelScreen
 from .stage import Stage
@@ -90,6 +91,7 @@ class KioskApp(App[int], inherit_bindings=False):
         collect_garbage: bool = False,
         recorder: Recording | None = None,
         machine: Machine | None = None,
+        prebuild: bool = True,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -130,6 +132,7 @@ class KioskApp(App[int], inherit_bindings=False):
         """Garbage collection kept out of page turns (collector.py): the command line's."""
         self.images = images or ImageSettings()
         self.stage = Stage(self)
+        self.prebuild = Prebuilder(self, prebuild)  # builds pages while idle (prebuild.py)
         for theme in THEMES:
             self.register_theme(theme)
         workarounds.first_theme(self, THEMES[0].name)
@@ -199,6 +202,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.set_class(new.choices.describe, "-describing")
         if self.screen_stack and not self.unattended.resting:  # nor while the screen rests
             self.stage.show(new, effects)
+            self.prebuild.kick()
         self._reading = (self._reading[0], "")
         if Effect.SPEAK in effects:
             parts, language = page_parts(self.exhibit, new), self.language or "en"
@@ -300,6 +304,7 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)
+        self.prebuild.kick()
         if self.reload:
             self.reload.start()
         if self.handle_signals:
@@ -312,6 +317,7 @@ class KioskApp(App[int], inherit_bindings=False):
         """A fresh title screen on an emptied screen stack, as if just started."""
         self.state = next_state(self.state, Signal.RESTART).state
         self.speaker.stop()
+        self.prebuild.failed()
         self.stage.forget_pages()  # a page may be what failed: build every page anew
         while len(self.screen_stack) > 1:  # the first is Textual's own default screen
             self.pop_screen()
@@ -319,6 +325,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.stage.let_go()
         self.attendance.restart_demo(self.state)
         self.unattended.follow(self.state)
+        self.prebuild.kick()
 
     def replace_exhibit(
         self, exhibit: Exhibit, folder: Path, editions: Mapping[str, Exhibit] | None = None
@@ -333,6 +340,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.title = self.exhibit.title
         self.images.folder = folder
         self._staff_exit = StaffExit.of(self.exhibit)
+        self.prebuild.forget_failures()
         self.stage.forget_pages()
         before = self.state
         self.show(step)

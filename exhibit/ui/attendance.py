@@ -69,6 +69,35 @@ class Attendance:
         """Seconds since a visitor last did anything."""
         return self.clock.now() - self.last_input
 
+    def when_quiet(
+        self, seconds: float, callback: Callable[[], None], *, not_before: float = 0.0
+    ) -> Cancel:
+        """Call `callback` once nobody has pressed or touched anything for `seconds`, and not
+        sooner than `not_before` seconds from now; cancellable."""
+        cancelled = False
+        pending: list[Cancel] = []
+
+        def check() -> None:
+            pending.clear()
+            if cancelled:
+                return
+            left = seconds - self.quiet_for()
+            if left > 0:
+                pending.append(self.clock.later(left, check))
+            else:
+                callback()
+
+        def cancel() -> None:
+            nonlocal cancelled
+            cancelled = True
+            for stop in pending:
+                stop()
+
+        # Textual cannot time 0 seconds: at least a millisecond.
+        first = max(0.001, not_before, seconds - self.quiet_for())
+        pending.append(self.clock.later(first, check))
+        return cancel
+
     def countdown_left(self) -> float:
         """Seconds until the countdown on screen runs out."""
         return self.countdown_deadline - self.clock.now()

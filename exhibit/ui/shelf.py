@@ -4,6 +4,7 @@ attract loop going round) shows it at once.
 Composing a panel page means Textual building, styling and laying out about a hundred widgets;
 that was the largest part of a page turn (bench/README.md). A kept page is only laid out and
 shown (restyled too if the theme or the layout classes changed meanwhile: screens/base.py).
+Pages not visited yet are built onto the shelf while the kiosk is idle (prebuild.py).
 The shelf holds one page per position for one edition of the exhibit (its language and whether
 pictures are shown as words); anything else that changes what a page says (a reload, a return
 to the title after an error) empties it, so a kept page is never out of date.
@@ -48,6 +49,13 @@ class PageShelf(Generic[PageT]):
             # Installed, Textual keeps the screen when it leaves the stack instead of removing it.
             self._app.install_screen(page, f"{self._name}-{position}-{self._round}")
         return page
+
+    def holds(self, edition: Hashable, position: int) -> bool:
+        """A page for `position` of `edition` is kept."""
+        return edition == self._edition and position in self._pages
+
+    def __len__(self) -> int:
+        return len(self._pages)
 
     def empty(self) -> None:
         """Forget every kept page. A page not on screen is removed now; one on screen stays

@@ -7,6 +7,9 @@ until the screen stack says what the state says.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from ..journey import Effect, State, Window
@@ -27,6 +30,17 @@ if TYPE_CHECKING:
     from .app import KioskApp
 
 COUNTDOWN = "countdown"
+
+
+@dataclass(frozen=True)
+class Prebuild:
+    """A page not built yet, and how to build it (kept on its shelf) without showing it."""
+
+    kind: str
+    """"page" or "advisory"."""
+    number: int
+    """The stop's number."""
+    build: Callable[[], KioskScreen | KioskOverlay]
 
 
 class Stage:
@@ -50,6 +64,28 @@ class Stage:
     def page_for(self, stop: Stop) -> KioskScreen:
         """The page at `stop` in the visitor's language: the kept one if there is one."""
         return self.pages.get(self.edition, stop.number, lambda: self._build(stop))
+
+    def advisory_for(self, number: int) -> AdvisoryScreen:
+        """The content advisory of the panel at stop `number`: the kept one if there is one."""
+        panel = self.app.exhibit.panels[number - 1]
+        build = lambda: AdvisoryScreen(panel, self.app.words)  # noqa: E731
+        return self.advisories.get(self.edition, number, build)
+
+    def unbuilt(self, skip: Collection[tuple[str, int]] = ()) -> Iterator[Prebuild]:
+        """How to build each page of this edition that is not kept yet, in the order a visitor
+        is likely to want them: the title, the panels on from where the visitor is (each
+        with its advisory), the closing page. `skip`: (kind, stop number) pairs left out."""
+        here, count = self.app.state.stop.number, self.app.state.stop.count
+        edition, panels = self.edition, self.app.exhibit.panels
+        order = [0, *[(here + step - 1) % count + 1 for step in range(1, count + 1)], count + 1]
+        for number in order if count else [0]:
+            stop = Stop(number, count)
+            if not self.pages.holds(edition, number) and ("page", number) not in skip:
+                yield Prebuild("page", number, partial(self.page_for, stop))
+            advisory = stop.panel is not None and panels[stop.panel].advisory
+            held = self.advisories.holds(edition, number)
+            if advisory and not held and ("advisory", number) not in skip:
+                yield Prebuild("advisory", number, partial(self.advisory_for, number))
 
     def _build(self, stop: Stop) -> KioskScreen:
         app = self.app
@@ -136,9 +172,7 @@ class Stage:
     def _window(self, shows: tuple[object, ...], state: State) -> KioskOverlay:
         app, kind = self.app, shows[0]
         if kind is Window.ADVISORY:
-            panel = app.exhibit.panels[state.stop.number - 1]
-            build = lambda: AdvisoryScreen(panel, app.words)  # noqa: E731
-            return self.advisories.get(self.edition, state.stop.number, build)
+            return self.advisory_for(state.stop.number)
         if kind is Window.INDEX:
             return IndexScreen(app.exhibit, state.stop.number, app.words)
         if kind is Window.HELP:

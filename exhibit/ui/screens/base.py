@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widget import MountError
 
-from ...layout import NARROW, SHORT, TINY
+from ...layout import NARROW, SHORT, TINY, WIDE
 from .. import workarounds
 from ..widgets.banners import Describing, TakeOver
 from ..widgets.reading_bar import ReadingBar
@@ -111,6 +111,12 @@ class ScrollingScreen(KioskScreen):
         super().fit_to(size)
         self.set_class(size.width < NARROW, "-narrow")
         self.set_class(size.height < SHORT, "-short")
+        # Only a page with images or facts beside its text widens (a text alone stays centred).
+        self.set_class(size.width >= WIDE and bool(self.query("#aside")), "-wide")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.fit_to(self.app.size)  # now that it is known whether the page has an aside
 
 
 class KioskOverlay(ModalScreen[None], inherit_bindings=False):

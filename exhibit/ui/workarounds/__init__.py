@@ -17,7 +17,9 @@ from typing import Any
 
 from textual.app import App
 from textual.events import ScreenResume
+from textual.geometry import Size
 from textual.message import Message
+from textual.screen import Screen
 
 from ..line_breaking import kinsoku
 
@@ -116,3 +118,35 @@ def cell_size() -> tuple[int, int]:
 
     size = get_cell_size()
     return (size.width, size.height)
+
+
+async def start_off_stage(app: App[Any], screen: Screen[Any]) -> None:
+    """Compose and style `screen` (installed) without showing it (prebuild.py). Textual
+    composes a screen only when it is pushed or switched to; `App._get_screen` (private) is
+    the part of that which starts the screen and mounts its widgets."""
+    if not screen.is_running:
+        await app._get_screen(screen)[1]
+
+
+def needs_layout(screen: Screen[Any]) -> bool:
+    """A widget of `screen` has asked to be laid out again (Textual's private flag)."""
+    return bool(screen._layout_required)
+
+
+def lay_out_off_stage(screen: Screen[Any], size: Size) -> None:
+    """Lay out `screen`, not on screen, for a terminal of `size` as Textual does when it shows
+    it (`Screen._refresh_layout`, private: every widget gets its size, so pictures are
+    prepared at theirs), and clear the layout it still has pending (Textual clears it only on
+    a screen being shown), so that showing it does not lay it out again."""
+    if screen.is_attached and size:
+        screen._size_updated(size, size, size, layout=False)  # else laid out again on resume
+        screen._refresh_layout(size)
+        screen._layout_required = False
+        screen._dirty_widgets.clear()
+
+
+def render_off_stage(screen: Screen[Any]) -> None:
+    """Render every line of `screen`, not on screen, once: the widgets keep their rendered
+    lines, so that showing the screen draws from them (the compositor's private render)."""
+    if screen.is_attached:
+        screen._compositor.render_update(full=True)
