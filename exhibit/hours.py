@@ -109,7 +109,11 @@ def problems_in(hours: OpeningHours) -> list[tuple[str, str]]:
                 )
             )
     for day in DAYS:
-        for start, end in parse_times(getattr(hours, day)):
+        try:
+            ranges = parse_times(getattr(hours, day))
+        except ValueError:  # not times at all: the validator has said so already
+            continue
+        for start, end in ranges:
             if end <= start:
                 found.append((day, "each range must end after it starts, e.g. 09:00-17:00"))
     for index, text in enumerate(hours.closed):
