@@ -6,7 +6,7 @@ Each function says why it is needed. They depend on the exact versions pinned in
 importing this module with any other version stops with a message saying what to re-check, so
 that an upgrade cannot silently break the kiosk (wrapped Japanese text, unhealed errors...).
 Private modules of Textual and textual-image (`textual._...`, `textual_image._...`) are imported
-here and nowhere else (a test checks).
+in terminal.py and nowhere else (a test checks).
 """
 
 from __future__ import annotations
@@ -69,14 +69,6 @@ def errors_to(app: App[Any], handler: Callable[[Exception], None]) -> None:
     app._handle_exception = handler  # type: ignore[method-assign,assignment]
 
 
-def failing_in_app_itself(app: App[Any]) -> bool:
-    """The error happened in the app's own message loop (not in a screen or widget): nothing
-    is left to heal. Textual keeps the running message pump in a private context variable."""
-    from textual._context import active_message_pump
-
-    return active_message_pump.get(None) is app
-
-
 def keep_styles_on_resume(message: Message, look_unchanged: bool) -> None:
     """Textual restyles every widget of a screen it shows again: a third of showing a kept
     page (shelf.py). Needless when the look (theme, app classes) has not changed while the
@@ -99,25 +91,6 @@ def console_scroll_bars(console: bool) -> None:
         _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
     ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
     ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]
-
-
-def use_cell_size(cell: tuple[int, int]) -> None:
-    """Scale pictures to the cell size the terminal answered, not to the window size the kernel
-    reports (which may count a border): then a picture fills its box, nothing cut or spilling.
-    textual-image keeps the size it measured on its function and has no public setter; this
-    sets it first."""
-    from textual_image._terminal import CellSize, get_cell_size
-
-    get_cell_size._result = CellSize(*cell)  # type: ignore[attr-defined]
-
-
-def cell_size() -> tuple[int, int]:
-    """Pixels per terminal cell, across and down, as textual-image measured them when it was
-    imported; it exports no public way to ask."""
-    from textual_image._terminal import get_cell_size
-
-    size = get_cell_size()
-    return (size.width, size.height)
 
 
 async def start_off_stage(app: App[Any], screen: Screen[Any]) -> None:
@@ -150,3 +123,9 @@ def render_off_stage(screen: Screen[Any]) -> None:
     lines, so that showing the screen draws from them (the compositor's private render)."""
     if screen.is_attached:
         screen._compositor.render_update(full=True)
+
+
+# Reaches into private modules live in terminal.py, the one file that imports them.
+from .terminal import cell_size, failing_in_app_itself, use_cell_size  # noqa: E402
+
+__all__ = ["cell_size", "failing_in_app_itself", "use_cell_size"]

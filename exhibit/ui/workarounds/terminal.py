@@ -285,3 +285,33 @@ def _restore(terminal_modes: list[Any] | None) -> None:
         if terminal_modes is not None:
             termios.tcsetattr(0, termios.TCSANOW, terminal_modes)
         os.write(2, RESTORE.encode())
+
+
+# Other reaches into private modules, kept in this one file ------------------------------------
+
+
+def failing_in_app_itself(app: App[Any]) -> bool:
+    """The error happened in the app's own message loop (not in a screen or widget): nothing
+    is left to heal. Textual keeps the running message pump in a private context variable."""
+    from textual._context import active_message_pump
+
+    return active_message_pump.get(None) is app
+
+
+def use_cell_size(cell: tuple[int, int]) -> None:
+    """Scale pictures to the cell size the terminal answered, not to the window size the kernel
+    reports (which may count a border): then a picture fills its box, nothing cut or spilling.
+    textual-image keeps the size it measured on its function and has no public setter; this
+    sets it first."""
+    from textual_image._terminal import CellSize, get_cell_size
+
+    get_cell_size._result = CellSize(*cell)  # type: ignore[attr-defined]
+
+
+def cell_size() -> tuple[int, int]:
+    """Pixels per terminal cell, across and down, as textual-image measured them when it was
+    imported; it exports no public way to ask."""
+    from textual_image._terminal import get_cell_size
+
+    size = get_cell_size()
+    return (size.width, size.height)
