@@ -248,3 +248,5 @@ def test_a_panel_lead_where_the_model_has_one(two_languages: Path, tmp_path: Pat
     write_site(exhibit, result.folder, tmp_path / "site")
     page = (tmp_path / "site" / "en" / "towers.html").read_text(encoding="utf-8")
     assert '<p class="lead">Granite &amp; &lt;courage&gt;.</p>' in page
+    # the content advisory comes before anything it warns of, as on the kiosk
+    assert page.index("Storm pictures.") < page.index('<p class="lead">')

@@ -138,11 +138,10 @@ def panel_page(exhibit: Exhibit, number: int, frame: Frame, shelf: PictureShelf,
     main = f"<article>\n<h1>{text(panel.title)}</h1>\n"
     if _years(panel):
         main += f'<p class="period">{text(_years(panel))}</p>\n'
-    lead = getattr(panel, "lead", "")  # a newer model's opening line, where it has one
-    if isinstance(lead, str) and lead.strip():
-        main += f'<p class="lead">{text(lead)}</p>\n'
-    if panel.advisory:
+    if panel.advisory:  # before anything it warns of, as the kiosk shows it first
         main += _section("advisory", words.ADVISORY, f"<p>{text(panel.advisory)}</p>\n")
+    if panel.lead.strip():
+        main += f'<p class="lead">{text(panel.lead)}</p>\n'
     main += markdown_html(panel.body)
     if panel.facts:
         rows = "".join(
