@@ -28,6 +28,8 @@ from PIL import (  # noqa: F401
     WebPImagePlugin,
 )
 
+from .decoding import one_decode
+
 FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 """The only formats opened; anything else is refused before it is decoded."""
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -148,7 +150,7 @@ def decoded_bytes(image: Image.Image) -> int:
 
 def inspect(path: Path) -> ImageInfo:
     """Decode the image once (at reduced size where the format allows) to prove it is whole."""
-    with _open(path) as image:
+    with one_decode(), _open(path) as image:
         info = ImageInfo(image.width, image.height, image.format or "")
         try:
             image.draft("RGB", (256, 256))
@@ -214,11 +216,13 @@ def _reduced_rgb(
     image: Image.Image, box: tuple[int, int], background: tuple[int, int, int]
 ) -> Image.Image:
     """`image` in RGB, reduced by the largest whole factor that leaves it at least as large
-    as `box`, converted a strip of rows at a time (LANCZOS then scales it to fit)."""
+    as `box`, converted a strip of rows at a time (LANCZOS then scales it to fit). The factor
+    is at most a strip's rows: 44 MP for a small box took 368-row strips, 5 copies of 10 MB."""
     width, height = image.size
     fitted = min(box[0] / width, box[1] / height, 1.0)
-    factor = max(1, int(1 / fitted))
-    rows = max(factor, STRIP_BYTES // (width * 4) // factor * factor)
+    most_rows = max(1, STRIP_BYTES // (width * 4))
+    factor = max(1, min(int(1 / fitted), most_rows))
+    rows = most_rows // factor * factor
     result = Image.new("RGB", (-(-width // factor), -(-height // factor)))
     for top in range(0, height, rows):
         strip = _to_rgb(image.crop((0, top, width, min(top + rows, height))), background)
@@ -241,17 +245,13 @@ def _to_rgb(image: Image.Image, background: tuple[int, int, int]) -> Image.Image
 
 class PreparedCache:
     """Scaled images by (file, modification time, size, box): a visitor returning to a panel
-    sees its images at once. Bounded, and safe to use from worker threads.
-
-    One image is decoded at a time, whichever thread asks (the panel, the full-screen view,
-    the pre-warming of the next panel): two at once would double the memory MEMORY_BUDGET
-    promises, and a thread that waited for the same file finds it prepared."""
+    sees its images at once. Bounded, safe to use from worker threads; one image is decoded
+    at a time (decoding.py), and a thread that waited for the same file finds it prepared."""
 
     def __init__(self, entries: int = CACHE_ENTRIES) -> None:
         self._entries = entries
         self._items: OrderedDict[tuple[object, ...], Image.Image] = OrderedDict()
         self._lock = threading.Lock()
-        self._decoding = threading.Lock()
 
     @staticmethod
     def _key(
@@ -283,7 +283,7 @@ class PreparedCache:
         cached = self.peek(path, box, background)
         if cached is not None:
             return cached
-        with self._decoding:
+        with one_decode():
             cached = self.peek(path, box, background)  # prepared while this thread waited
             if cached is not None:
                 return cached
