@@ -30,10 +30,14 @@ sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})  # this chec
 from exhibit.ui.app import KioskApp
 from exhibit.cli import main
 
-def hang(self):  # "?" hangs the UI loop, as a handler stuck in a bad file read would
-    time.sleep(3600)
+feed = KioskApp.feed
 
-KioskApp.action_help = hang
+def hang(self, event):  # "?" hangs the UI loop, as a handler stuck in a bad file read would
+    if getattr(event, "name", None) == "question_mark":  # every key is fed to the journey
+        time.sleep(3600)
+    return feed(self, event)
+
+KioskApp.feed = hang
 sys.exit(main(sys.argv[1:]))
 """
 
