@@ -129,9 +129,13 @@ def test_closing_the_terminal_ends_it_within_3_seconds_every_time(
 
 
 def answers_keys(k: Kiosk) -> None:
-    """Still reading keys: Escape (closes a window the bytes may have opened; any key closes
-    help), Home twice (the first may only close a window), then a turn to the first panel."""
-    k.type("\x1b", "\x1b[H", "\x1b[H", pause=0.5)
+    """Still reading keys: Escape twice (the first may only hand control back from the idle
+    countdown; together they close any window the bytes opened, and any key closes help),
+    End, then Home: the title, wherever the bytes left the kiosk. Then → turns to the first
+    panel. (Not Home twice: on the title every key without a meaning there begins the visit,
+    Home included (keys.TITLE_OWN), so a second Home would already show the first panel and
+    → would turn to the second.)"""
+    k.type("\x1b", "\x1b", "\x1b[F", "\x1b[H", pause=0.5)
     drawn = len(k.output)
     k.type("\x1b[C", pause=0.5)
     deadline = time.monotonic() + SECONDS_TO_END
