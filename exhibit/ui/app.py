@@ -9,10 +9,8 @@ one journey event; `show` carries the resulting state to the screen. No key is b
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -45,18 +43,18 @@ from ..speech import Speaker
 from ..tour import Tour
 from . import workarounds
 from .attendance import AppClock, Attendance, Clock
-from .choices import offered, page_parts, show_choices
+from .choices import offered, show_choices
 from .collector import collect_when_quiet
 from .healing import Healer, StaffExit, install_signal_handlers
 from .images import ImageSettings
 from .messages import Asked, PictureLaid
 from .prebuild import Prebuilder
+from .reading_aloud import ReadingAloud
 from .reload import LiveReload
 from .screens.panel import PanelScreen
 from .stage import Stage
 from .theme import THEMES
 from .unattended import Machine, Unattended
-from .widgets.reading_bar import ReadingBar
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
@@ -100,11 +98,8 @@ class KioskApp(App[int], inherit_bindings=False):
         self.exhibit = next(iter(self.editions.values())) if self.editions else exhibit
         """The exhibit in the language the visitor reads now."""
         self.speaker = speaker or Speaker(engine=None)
-        self.speaker.on_change = self._speech_changed
-        self._thread = threading.get_ident()
-        self._reading: tuple[int, str] = (0, "")
-        """How many parts the page being read has; the language no voice here reads ("" but
-        just after `a` found none)."""
+        self.reading = ReadingAloud(self)
+        """The page read aloud, shown on screen (reading_aloud.py)."""
         self.demo, self.allow_quit = demo, allow_quit
         self.state: State = journey_start(self._tour(self.exhibit))
         """Where the visitor is: the journey's state, which everything on screen follows."""
@@ -203,39 +198,11 @@ class KioskApp(App[int], inherit_bindings=False):
         if self.screen_stack and not self.unattended.resting:  # nor while the screen rests
             self.stage.show(new, effects)
             self.prebuild.kick()
-        self._reading = (self._reading[0], "")
+        self.reading.forget_no_voice()
         if Effect.SPEAK in effects:
-            parts, language = page_parts(self.exhibit, new), self.language or "en"
-            self._reading = (len(parts), "")
-            if not self.speaker.speak(parts, language):  # no voice here reads it: say so
-                self._reading = (0, language)
-                self.state = new = next_state(new, Signal.SPEECH_ENDED).state
-        self.follow_reading()
+            self.state = new = self.reading.start(new)
+        self.reading.follow()
         self.unattended.follow(new)  # the idle and demo timers, screen care: not while resting
-
-    def follow_reading(self) -> None:
-        """Show, on every page, whether (and which part of) the page is being read aloud."""
-        total, no_voice = self._reading
-        reading = self.state.choices.audio and self.speaker.is_speaking
-        part = (self.speaker.current_part or 0) if reading else None
-        for screen in self.screen_stack:
-            for bar in screen.query(ReadingBar):
-                bar.follow(part, total, no_voice)
-
-    def _speech_changed(self) -> None:
-        """The speaker's word (from its worker thread) that the part read changed or the
-        reading ended; its stops on the app's own thread are followed by `show` already."""
-        if threading.get_ident() != self._thread:
-            with contextlib.suppress(RuntimeError):  # the app has already ended
-                self.call_from_thread(self._speech_moved)
-
-    def _speech_moved(self) -> None:
-        # Someone listening is there: no "Still reading?" in the middle of a long reading.
-        self.attendance.noticed_input()
-        if self.state.choices.audio and not self.speaker.is_speaking:
-            self.feed(Signal.SPEECH_ENDED)  # read to its end
-        else:
-            self.follow_reading()
 
     def go(self, number: int) -> None:
         """To the stop `number`, every window closed (for the preview and tests: visitors
