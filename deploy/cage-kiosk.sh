@@ -6,6 +6,10 @@
 # Why a script: cage 0.1.4 (Debian / Raspberry Pi OS Bookworm) always exits 0, whatever its
 # window did, so systemd could not tell a staff exit (10) from anything else. The kiosk's exit
 # status is written to a file inside cage and handed back to systemd here.
+#
+# This script stays the unit's main process but says nothing to systemd: the kiosk itself sends
+# READY=1 and the watchdog's pings (NotifyAccess=all and MUSEUM_KIOSK_WATCHDOG=unit in
+# museum-kiosk-cage.service; cage and foot pass the environment on to it unchanged).
 set -u
 
 APP="${MUSEUM_KIOSK_HOME:-/opt/museum-kiosk}"

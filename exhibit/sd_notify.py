@@ -3,7 +3,15 @@ screen, "WATCHDOG=1" while its UI loop is alive, "STOPPING=1" as it ends.
 
 A datagram to the unix socket named in $NOTIFY_SOCKET (a leading "@" means Linux's abstract
 namespace); the watchdog's period comes from $WATCHDOG_USEC. Outside systemd (no socket in
-the environment) every call does nothing. A dozen lines instead of a dependency
+the environment) every call does nothing.
+
+Whose watchdog it is: systemd names the unit's main process in $WATCHDOG_PID, and a program
+that is not that process leaves the watchdog alone (as libsystemd's sd_watchdog_enabled does).
+The console unit runs the kiosk as its main process. The cage unit cannot: its main process is
+deploy/cage-kiosk.sh, which runs cage, which runs foot, which runs the kiosk. That unit lets
+every one of its processes notify (NotifyAccess=all) and says so to the kiosk with
+MUSEUM_KIOSK_WATCHDOG=unit: the watchdog is then the kiosk's to feed, whatever $WATCHDOG_PID
+says (deploy/README.md, "Pictures and Japanese on screen"). A dozen lines instead of a dependency
 (python-systemd needs libsystemd headers to build); nothing here imports Textual.
 """
 
@@ -20,6 +28,10 @@ if TYPE_CHECKING:
     import socket
 
 log = logging.getLogger(LOGGER)
+
+UNIT_WATCHDOG = "MUSEUM_KIOSK_WATCHDOG"
+"""Set to "unit" by a unit whose main process is not the kiosk but which accepts the kiosk's
+messages (NotifyAccess=all): the kiosk feeds the unit's watchdog."""
 
 
 class Notifier:
@@ -65,9 +77,11 @@ class Notifier:
 
 def _watchdog_seconds(environ: Mapping[str, str]) -> float | None:
     """Half of $WATCHDOG_USEC, as systemd's documentation advises; None if there is no
-    watchdog or it is meant for another process ($WATCHDOG_PID)."""
+    watchdog or it is meant for another process ($WATCHDOG_PID), unless the unit hands it to
+    the kiosk ($MUSEUM_KIOSK_WATCHDOG=unit)."""
     pid = environ.get("WATCHDOG_PID", "")
-    if pid and pid != str(os.getpid()):
+    handed_over = environ.get(UNIT_WATCHDOG) == "unit"
+    if pid and pid != str(os.getpid()) and not handed_over:
         return None
     try:
         usec = int(environ.get("WATCHDOG_USEC", ""))

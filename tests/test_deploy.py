@@ -69,10 +69,15 @@ def test_the_staff_exit_is_not_restarted_and_counts_as_success(path: Path) -> No
 def test_the_units_run_unprivileged_on_tty1_without_development_switches(path: Path) -> None:
     unit = parse_unit(path)
     service = unit["Service"]
+    # Both watched: a kiosk whose UI loop hangs is restarted (tests/test_watchdog.py).
+    assert service["Type"] == ["notify"] and service["WatchdogSec"] == ["30"]
+    environment = words(unit, "Service", "Environment")
     if path.name == "museum-kiosk.service":  # the kiosk itself is the main process
-        assert service["Type"] == ["notify"] and service["WatchdogSec"]
-    else:  # the kiosk runs under cage and foot: not (yet) the process systemd watches
-        assert service["Type"] == ["simple"]
+        assert service["NotifyAccess"] == ["main"]
+        assert not any(word.startswith("MUSEUM_KIOSK_WATCHDOG=") for word in environment)
+    else:  # the script is; the kiosk, under cage and foot, must still be heard and feed it
+        assert service["NotifyAccess"] == ["all"]
+        assert "MUSEUM_KIOSK_WATCHDOG=unit" in environment
     assert service["User"] == ["kiosk"]
     assert service["TTYPath"] == ["/dev/tty1"]
     assert "getty@tty1.service" in words(unit, "Unit", "Conflicts")

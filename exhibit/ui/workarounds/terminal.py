@@ -160,7 +160,10 @@ class GuardedDriver(LinuxDriver):
         super().start_application_mode()  # type: ignore[no-untyped-call]
         install_signal_handlers(loop, self._app)
         notifier = self.app_notifier
-        notifier.ready()
+        # READY=1 once the title is on the screen: the app's message loop starts after this
+        # (composing, mounting, pushing the title), and a callback after refresh runs once
+        # the screen on top then has been drawn.
+        self._app.call_after_refresh(notifier.ready)
         if notifier.watchdog_seconds is not None:
             keep_alive(loop, notifier.alive, notifier.watchdog_seconds)
 
