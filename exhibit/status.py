@@ -157,13 +157,17 @@ def _iso(moment: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(moment))
 
 
-def describe_uptime(seconds: float) -> str:
-    """'3 d 4 h 12 min' for the staff screen."""
+def describe_uptime(
+    seconds: float, units: tuple[str, str, str] = ("{} d", "{} h", "{} min")
+) -> str:
+    """'3 d 4 h 12 min' for the staff screen; `units` formats days, hours and minutes in the
+    screen's language ("{}日" ...)."""
     minutes = int(seconds // 60)
     days, minutes = divmod(minutes, 1440)
     hours, minutes = divmod(minutes, 60)
-    parts = [f"{days} d"] if days else []
+    day, hour, minute = units
+    parts = [day.format(days)] if days else []
     if days or hours:
-        parts.append(f"{hours} h")
-    parts.append(f"{minutes} min")
+        parts.append(hour.format(hours))
+    parts.append(minute.format(minutes))
     return " ".join(parts)

@@ -7,7 +7,9 @@ kiosk's clock and at each reload."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +27,7 @@ from exhibit.tour import Window
 from exhibit.ui.app import KioskApp
 from exhibit.ui.screens.status import StatusScreen
 from exhibit.ui.unattended import Machine
+from exhibit.ui.words import EN, JA, StaffWords
 
 STAFF_EXHIBIT = """\
 exhibit:
@@ -43,6 +46,8 @@ panels:
 """
 NOON = datetime(2026, 3, 3, 12, 0, tzinfo=UTC)
 """A day of recorded visits (tests/analytics_visits.py: one on 3 March, five that week)."""
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+"""Kana or kanji."""
 LOG_LINES = ["2026-03-03 09:00:01 INFO kiosk 1.0 started", "2026-03-03 09:00:02 INFO all well"]
 
 
@@ -160,3 +165,77 @@ async def test_a_refused_reload_and_its_problems_reach_the_screen_and_the_file(
         source.write_text(STAFF_EXHIBIT.replace("The wheel", "The water wheel"))
         await until(pilot, lambda: app.reload is not None and app.reload.last.accepted)  # type: ignore[union-attr]
         assert json.loads(status_file.read_text())["last_reload"]["accepted"] is True
+
+
+BILINGUAL = """\
+exhibit:
+  title: {en: Tide Mills, ja: 潮力の水車小屋}
+  intro: {en: How the sea turned millstones., ja: 海が石臼を回したしくみ。}
+  languages: [en, ja]
+kiosk:
+  staff_status: [f12, s, f12]
+panels:
+  - id: ponds
+    title: {en: The mill pond, ja: 水車の池}
+    body: {en: The rising tide filled the pond., ja: 満ち潮が池を満たした。}
+"""
+
+
+async def test_in_japanese_the_status_screen_speaks_japanese(
+    write_yaml: Callable[[str], Path], tmp_path: Path
+) -> None:
+    """Staff of a Japanese museum: the kiosk shows Japanese, so does its status screen, its
+    values lined up under Japanese labels (two cells a character)."""
+    source = write_yaml(BILINGUAL)
+    result = load_exhibit(source)
+    assert result.exhibit is not None, [str(p) for p in result.problems.items]
+    clock = ManualClock()
+    log = tmp_path / "kiosk.log"
+    log.write_text("\n".join(LOG_LINES) + "\n")
+    machine = Machine(wall_clock=Wall(clock, NOON), log_file=log)
+    app = KioskApp(
+        result.exhibit,
+        editions=result.editions,
+        clock=clock,
+        source=source,
+        machine=machine,
+        console=False,
+    )
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("l")
+        assert app.language == "ja" and heading(app) == "潮力の水車小屋"
+        await clock.advance(pilot, 3 * 3600 + 240)
+        await pilot.press("f12", "s", "f12")
+        assert isinstance(app.screen, StatusScreen)
+        shown = screen_text(app)
+        for fact in (
+            "端末の状態",
+            f"バージョン       {__version__}",  # 10 cells, padded to 16, then a space
+            f"展示ファイル     {source}",
+            "前回の再読み込み 起動後はまだありません",  # 16 cells: just the space
+            "稼働時間         3時間 4分",
+            "利用者数         記録していません",
+            "最新のログ",
+            *LOG_LINES,
+            "いずれかのキーでタイトル画面に戻ります",
+        ):
+            assert fact in shown, fact
+        for english in ("Version", "Running for", "Any key returns"):
+            assert english not in shown
+        await pilot.press("escape")
+        assert app.position == 0 and heading(app) == "潮力の水車小屋"
+
+
+def test_every_status_label_has_a_japanese_word() -> None:
+    """Each of the status screen's words is written in Japanese, keeping its placeholders."""
+    placeholders = re.compile(r"\{[a-z_]*\}")
+    for field in dataclasses.fields(StaffWords):
+        english, japanese = getattr(EN.STAFF, field.name), getattr(JA.STAFF, field.name)
+        pairs = (
+            zip(english, japanese, strict=True)
+            if isinstance(english, tuple)
+            else [(english, japanese)]
+        )
+        for en, ja in pairs:
+            assert en != ja and JAPANESE.search(ja), f"{field.name}: {ja!r}"
+            assert sorted(placeholders.findall(en)) == sorted(placeholders.findall(ja)), field.name

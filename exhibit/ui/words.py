@@ -8,6 +8,58 @@ from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
+class StaffWords:
+    """The staff status screen (screens/status.py, behind kiosk.staff_status): what the kiosk
+    shows and how the machine is doing. In the kiosk's current language, like every other
+    word on screen: staff of a Japanese museum read it in Japanese."""
+
+    TITLE: str = "Kiosk status"
+    VERSION: str = "Version"
+    EXHIBIT: str = "Exhibit file"
+    CHECKSUM: str = "Checksum"
+    LAST_RELOAD: str = "Last reload"
+    NEVER: str = "none since the start"
+    ACCEPTED: str = "accepted"
+    REFUSED: str = "refused: the last good exhibit stays on screen"
+    UPTIME: str = "Running for"
+    UPTIME_UNITS: tuple[str, str, str] = ("{} d", "{} h", "{} min")
+    """Days, hours and minutes of the running time: "3 d 4 h 12 min"."""
+    MEMORY: str = "Memory"
+    TEMPERATURE: str = "CPU temperature"
+    FREE_DISK: str = "Free disk"
+    VISITORS: str = "Visitors"
+    VISITOR_FIGURES: str = "{today} today · {week} in the last 7 days"
+    NOT_RECORDED: str = "not recorded"
+    NOT_REPORTED: str = "not reported"
+    LOG: str = "Last log lines"
+    LEAVE: str = "Any key returns to the title"
+
+
+JA_STAFF = StaffWords(
+    TITLE="端末の状態",
+    VERSION="バージョン",
+    EXHIBIT="展示ファイル",
+    CHECKSUM="チェックサム",
+    LAST_RELOAD="前回の再読み込み",
+    NEVER="起動後はまだありません",
+    ACCEPTED="反映済み",
+    REFUSED="エラーのため反映せず、直前の正常な展示を表示中",
+    UPTIME="稼働時間",
+    UPTIME_UNITS=("{}日", "{}時間", "{}分"),
+    MEMORY="メモリ使用量",
+    TEMPERATURE="CPU温度",
+    FREE_DISK="ディスク空き容量",
+    VISITORS="利用者数",
+    VISITOR_FIGURES="本日 {today} 人 · 過去7日間 {week} 人",
+    NOT_RECORDED="記録していません",
+    NOT_REPORTED="取得できません",
+    LOG="最新のログ",
+    LEAVE="いずれかのキーでタイトル画面に戻ります",
+)
+"""For staff, written plainly (です/ます where it is a sentence)."""
+
+
+@dataclass(frozen=True)
 class Words:
     PRESS_TO_BEGIN: str = "Touch or press any key to begin"
     STILL_READING: str = "Still reading?"
@@ -82,6 +134,8 @@ class Words:
     VIEWER_CLOSE: str = "Esc  close"
     DESCRIBING: str = "Images in words (d)"
     """Shown while description mode is on."""
+    STAFF: StaffWords = field(default_factory=StaffWords)
+    """The staff status screen's words."""
 
 
 EN = Words()
@@ -144,6 +198,7 @@ JA = Words(
     VIEWER_NEXT="次の画像 →",
     VIEWER_CLOSE="Esc  閉じる",
     DESCRIBING="画像を文章で表示中 (d)",
+    STAFF=JA_STAFF,
 )
 """Japanese, written for visitors (です/ます), reviewed with the exhibit's Japanese texts."""
 
@@ -158,32 +213,13 @@ def words_for(language: str) -> Words:
     return WORDS.get(language) or WORDS.get(language.split("-")[0]) or EN
 
 
-__all__ = ["EN", "JA", "LANGUAGE_NAMES", "WORDS", "Words", "replace", "words_for"]
-
-
-# The staff status screen (screens/status.py): for staff, in English only ------------------------
-
-
-@dataclass(frozen=True)
-class StaffWords:
-    TITLE: str = "Kiosk status"
-    VERSION: str = "Version"
-    EXHIBIT: str = "Exhibit file"
-    CHECKSUM: str = "Checksum"
-    LAST_RELOAD: str = "Last reload"
-    NEVER: str = "none since the start"
-    ACCEPTED: str = "accepted"
-    REFUSED: str = "refused: the last good exhibit stays on screen"
-    UPTIME: str = "Running for"
-    MEMORY: str = "Memory"
-    TEMPERATURE: str = "CPU temperature"
-    FREE_DISK: str = "Free disk"
-    VISITORS: str = "Visitors"
-    VISITOR_FIGURES: str = "{today} today · {week} in the last 7 days"
-    NOT_RECORDED: str = "not recorded"
-    NOT_REPORTED: str = "not reported"
-    LOG: str = "Last log lines"
-    LEAVE: str = "Any key returns to the title"
-
-
-STAFF = StaffWords()
+__all__ = [
+    "EN",
+    "JA",
+    "LANGUAGE_NAMES",
+    "WORDS",
+    "StaffWords",
+    "Words",
+    "replace",
+    "words_for",
+]

@@ -5,26 +5,30 @@ from __future__ import annotations
 
 import time
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from ...status import Status, describe_uptime
-from ..words import STAFF, StaffWords, Words
+from ..words import StaffWords, Words
 from .base import KioskOverlay
 
 PROBLEMS_SHOWN = 4
 """Problems of the last reload listed on screen (the log has them all)."""
 OTHER_LINES = 9
 """Lines of the window besides facts and log lines: frame, padding, title, hint, headings."""
+LABEL_CELLS = 16
+"""Terminal cells for a fact's label (a Japanese character takes two), then a space."""
 
 
 class StatusScreen(KioskOverlay):
-    def __init__(self, words: Words, status: Status, staff: StaffWords = STAFF) -> None:
+    def __init__(self, words: Words, status: Status) -> None:
         super().__init__(words)
         self.status = status
-        self.staff = staff
+        self.staff = words.STAFF
+        """The labels, in the language the kiosk shows now."""
 
     def compose(self) -> ComposeResult:
         staff = self.staff
@@ -33,7 +37,7 @@ class StatusScreen(KioskOverlay):
             yield Static(Content(staff.LEAVE), id="status-leave")  # first: never cut off
             rows = facts(self.status, staff)
             for label, value in rows:
-                yield Static(Content(f"{label:<16} {value}"), classes="status-fact")
+                yield Static(Content(f"{padded(label)} {value}"), classes="status-fact")
             # The newest log lines that fit below the facts (the log file has the rest).
             room = self.app.size.height - OTHER_LINES - len(rows)
             tail = self.status.log_tail[-room:] if room > 0 else ()
@@ -43,7 +47,12 @@ class StatusScreen(KioskOverlay):
                     yield Static(Content(line), classes="status-log")
 
 
-def facts(status: Status, staff: StaffWords = STAFF) -> list[tuple[str, str]]:
+def padded(label: str) -> str:
+    """`label` filled out to LABEL_CELLS cells, so that the values line up in any script."""
+    return label + " " * max(0, LABEL_CELLS - cell_len(label))
+
+
+def facts(status: Status, staff: StaffWords) -> list[tuple[str, str]]:
     """(label, value) lines, in the order staff read them."""
     rows = [
         (staff.VERSION, status.version),
@@ -56,7 +65,7 @@ def facts(status: Status, staff: StaffWords = STAFF) -> list[tuple[str, str]]:
         :PROBLEMS_SHOWN
     ]
     rows += [
-        (staff.UPTIME, describe_uptime(status.uptime)),
+        (staff.UPTIME, describe_uptime(status.uptime, staff.UPTIME_UNITS)),
         (staff.MEMORY, _megabytes(status.memory_mb, staff)),
         (staff.TEMPERATURE, _celsius(status.cpu_temperature_c, staff)),
         (staff.FREE_DISK, _megabytes(status.free_disk_mb, staff)),
