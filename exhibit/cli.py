@@ -27,6 +27,9 @@ DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
 """The bundled exhibit beside kiosk.py, whatever the working directory."""
 SCREENSHOT_SIZE = (80, 24)
 """--screenshot's default size: the smallest terminal the kiosk is made for."""
+BUILD_AHEAD = {"all": None, "neighbours": 1, "none": 0}
+"""--build-ahead: the pages built while idle, by their distance in stops from the one shown
+(None: every page of the exhibit)."""
 
 
 def _seconds(text: str) -> float:
@@ -138,6 +141,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no audio description (kiosk serve's browser sessions: the computer's speakers "
         "are not the visitor's)",
+    )
+    parser.add_argument(
+        "--always-open",
+        action="store_true",
+        help="ignore kiosk.hours: never rest the screen or run --screen-off (kiosk serve's "
+        "browser sessions: a reader at home keeps their own hours)",
+    )
+    parser.add_argument(
+        "--build-ahead",
+        choices=BUILD_AHEAD,
+        default="all",
+        help="pages built in the background while idle: every page (all, the default), only "
+        "the pages next to the one shown (neighbours: kiosk serve's browser sessions, less "
+        "memory each), or none",
     )
     parser.add_argument(
         "--log",
@@ -291,12 +308,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         source=args.exhibit,
         handle_signals=True,
         collect_garbage=True,
+        build_ahead=BUILD_AHEAD[args.build_ahead],
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,
             # The hall kiosk's status; kiosk serve's browser sessions (--no-record) are not it.
             status_file=None if args.no_record else default_log_file().with_name("status.json"),
             visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
+            opening_hours=not args.always_open,
         ),
     )
     if not os.environ.get("TEXTUAL_DRIVER"):  # kiosk serve's browser sessions bring their own

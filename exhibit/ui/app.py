@@ -90,6 +90,7 @@ class KioskApp(App[int], inherit_bindings=False):
         recorder: Recording | None = None,
         machine: Machine | None = None,
         prebuild: bool = True,
+        build_ahead: int | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -127,7 +128,8 @@ class KioskApp(App[int], inherit_bindings=False):
         """Garbage collection kept out of page turns (collector.py): the command line's."""
         self.images = images or ImageSettings()
         self.stage = Stage(self)
-        self.prebuild = Prebuilder(self, prebuild)  # builds pages while idle (prebuild.py)
+        # Builds pages while idle, all or those within build_ahead stops (prebuild.py).
+        self.prebuild = Prebuilder(self, prebuild, build_ahead)
         for theme in THEMES:
             self.register_theme(theme)
         workarounds.first_theme(self, THEMES[0].name)

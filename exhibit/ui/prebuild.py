@@ -10,6 +10,10 @@ laid out off-stage (workarounds.compose_off_stage) and kept, without being shown
 page the event loop has its turn, and the next waits for quiet again: a key or touch meanwhile
 is handled first and puts the rest off. The round starts again by itself whenever there is a
 page to build (`kick`, after every change of page).
+
+A kiosk can be told to build less ahead (`reach`, the command line's --build-ahead): only the
+pages that many stops from the one shown. kiosk serve's browser sessions build just the
+neighbours, so that a server holding many sessions does not hold every page of each.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
@@ -45,9 +50,11 @@ BETWEEN = 0.1
 class Prebuilder:
     """Builds the pages a visitor has not seen yet, while the kiosk is idle."""
 
-    def __init__(self, app: KioskApp, enabled: bool = True) -> None:
+    def __init__(self, app: KioskApp, enabled: bool = True, reach: int | None = None) -> None:
         self.app = app
         self.enabled = enabled
+        self.reach = reach
+        """Build only pages at most this many stops from the one shown (None: every page)."""
         self._waiting: Cancel | None = None
         self._building: Prebuild | None = None
         self._failed: set[tuple[str, int]] = set()
@@ -63,7 +70,7 @@ class Prebuilder:
         """Build what is not built yet, once the kiosk is quiet (nothing if all is built)."""
         if not self.enabled or self._waiting is not None or self._building is not None:
             return
-        if next(self.app.stage.unbuilt(self._failed), None) is not None:
+        if next(self._todo(), None) is not None:
             attendance = self.app.attendance
             self._waiting = attendance.when_quiet(QUIET, self._build_next, not_before=not_before)
 
@@ -87,9 +94,16 @@ class Prebuilder:
         """A new exhibit: every page gets its chance again."""
         self._failed.clear()
 
+    def _todo(self) -> Iterator[Prebuild]:
+        """The pages still to build, within reach of the page shown."""
+        here = self.app.state.stop.number
+        for job in self.app.stage.unbuilt(self._failed):
+            if self.reach is None or abs(job.number - here) <= self.reach:
+                yield job
+
     def _build_next(self) -> None:
         self._waiting = None
-        job = next(self.app.stage.unbuilt(self._failed), None)
+        job = next(self._todo(), None)
         if job is None or not self.app.is_running:
             return
         self._building = job
@@ -117,7 +131,7 @@ class Prebuilder:
         finally:
             if self._building is job:
                 self._building = None
-        if next(self.app.stage.unbuilt(self._failed), None) is None:
+        if self.reach is None and next(self._todo(), None) is None:
             log.info("%s (%s)", ALL_BUILT, self.app.language or "one language")
         self.kick(not_before=BETWEEN)
 

@@ -3,6 +3,10 @@ browsers, one kiosk per tab.
 
 In a browser the kiosk is not locked down (ctrl+q ends that tab's visit) and never resets to
 the title for a stranger (a tab is one person's), but keeps the keys, touch and languages.
+A reader at home keeps their own hours: a tab's kiosk ignores kiosk.hours (no rest screen at
+night; no attract loop, so no screen care either: that is for the hall's screen). Each tab
+builds ahead only the pages next to the one shown, not every page, so that a server holding
+many tabs does not hold every page of each (README: memory per session).
 Browsers show no Kitty or Sixel pictures: they get half blocks. Audio description is off: it
 would speak from the server's speakers, not the visitor's.
 """
@@ -41,6 +45,9 @@ def kiosk_argv(exhibit: Path) -> list[str]:
         "halfcell",
         "--no-audio",
         "--no-record",
+        "--always-open",
+        "--build-ahead",
+        "neighbours",
     ]
 
 
