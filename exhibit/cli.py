@@ -149,6 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
         "browser sessions: a reader at home keeps their own hours)",
     )
     parser.add_argument(
+        "--no-staff-status",
+        action="store_true",
+        help="no staff status screen, whatever kiosk.staff_status says (kiosk serve's browser "
+        "sessions: it would show the server's log and files to anyone typing the keys)",
+    )
+    parser.add_argument(
         "--build-ahead",
         choices=BUILD_AHEAD,
         default="all",
@@ -316,6 +322,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             status_file=None if args.no_record else default_log_file().with_name("status.json"),
             visits_file=None if isinstance(recorder, NoRecorder) else recorder.path,
             opening_hours=not args.always_open,
+            staff_status=not args.no_staff_status,
         ),
     )
     if not os.environ.get("TEXTUAL_DRIVER"):  # kiosk serve's browser sessions bring their own

@@ -1,7 +1,8 @@
 """A browser session's kiosk (`kiosk serve`, exhibit/web): a reader at home keeps their own
 hours, so the session never rests at night (no black rest screen, no screen-off command), and
-has no attract loop to move or dim; and it builds ahead only the pages next to the one shown,
-so that a server holding many sessions does not hold every page of each.
+has no attract loop to move or dim; it builds ahead only the pages next to the one shown, so
+that a server holding many sessions does not hold every page of each; and it has no staff
+status screen, which would show the server's log and files to whoever types the keys.
 
 The kiosk is built here with the options `kiosk serve` gives each session (web/command.py's
 kiosk_argv, read by the kiosk's own parser), wired as exhibit/cli.py wires them, on a
@@ -17,12 +18,14 @@ from pathlib import Path
 from kiosk_pilot import ManualClock, heading
 from test_hours_on_screen import HOURS_EXHIBIT, Wall
 from test_prebuild import a_moment, kept
+from test_status_screen import STAFF_EXHIBIT
 
 from exhibit.cli import BUILD_AHEAD, build_parser
 from exhibit.loader import load_exhibit
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
 from exhibit.ui.screens.rest import RestScreen
+from exhibit.ui.screens.status import StatusScreen
 from exhibit.ui.screens.title import TitleScreen
 from exhibit.ui.unattended import Machine
 from exhibit.web.command import kiosk_argv
@@ -50,7 +53,11 @@ def kiosk(exhibit: Exhibit, args: argparse.Namespace, clock: ManualClock) -> Kio
         idle_timeout=args.idle,
         allow_quit=args.allow_quit,
         build_ahead=BUILD_AHEAD[args.build_ahead],
-        machine=Machine(wall_clock=Wall(clock, NIGHT), opening_hours=not args.always_open),
+        machine=Machine(
+            wall_clock=Wall(clock, NIGHT),
+            opening_hours=not args.always_open,
+            staff_status=not args.no_staff_status,
+        ),
         console=False,
     )
 
@@ -112,3 +119,16 @@ async def test_told_to_build_nothing_ahead_a_kiosk_builds_only_what_it_shows(
         for _ in range(30):
             await a_moment(app, clock, pilot)
         assert set(kept(app)) == {0}
+
+
+async def test_a_served_session_opens_no_staff_status_screen(
+    write_yaml: Callable[[str], Path],
+) -> None:
+    source = write_yaml(STAFF_EXHIBIT)  # kiosk.staff_status: [f12, s, f12]
+    result = load_exhibit(source)
+    assert result.exhibit is not None
+    for args, opens in ((hall_options(source), True), (served_options(source), False)):
+        app = kiosk(result.exhibit, args, ManualClock())
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.press("f12", "s", "f12")
+            assert isinstance(app.screen, StatusScreen) is opens

@@ -34,7 +34,11 @@ class Machine:
     visits_file: Path | None = None
     """The recorder's database, for the visitor figures on the status screen."""
     opening_hours: bool = True
-    """False: always show the exhibit, whatever kiosk.hours says (--screenshot at night)."""
+    """False: always show the exhibit, whatever kiosk.hours says (--screenshot at night,
+    kiosk serve's browser sessions)."""
+    staff_status: bool = True
+    """False: no status screen, whatever kiosk.staff_status says (kiosk serve's browser
+    sessions: it would show the server's log, files and figures to whoever types the keys)."""
 
 
 class Unattended:
@@ -56,7 +60,8 @@ class Unattended:
             visits=machine.visits_file,
         )
         """The staff status screen's facts and status.json."""
-        self._status_keys = _status_keys(app.exhibit)
+        self.staff_status = machine.staff_status
+        self._status_keys = self._keys(app.exhibit)
 
     @property
     def resting(self) -> bool:
@@ -88,10 +93,11 @@ class Unattended:
 
     def reloaded(self, exhibit: Exhibit) -> None:
         """A new exhibit file: its staff keys and opening hours may have changed."""
-        self._status_keys = _status_keys(exhibit)
+        self._status_keys = self._keys(exhibit)
         self.hours.check()
 
-
-def _status_keys(exhibit: Exhibit) -> StaffExit:
-    """The staff's key sequence for the status screen, timed as staff_exit is."""
-    return StaffExit(exhibit.kiosk.staff_status, exhibit.kiosk.staff_exit_seconds)
+    def _keys(self, exhibit: Exhibit) -> StaffExit:
+        """The staff's key sequence for the status screen, timed as staff_exit is (none where
+        the command line switched the screen off)."""
+        keys = exhibit.kiosk.staff_status if self.staff_status else ()
+        return StaffExit(keys, exhibit.kiosk.staff_exit_seconds)

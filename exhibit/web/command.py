@@ -6,7 +6,8 @@ the title for a stranger (a tab is one person's), but keeps the keys, touch and 
 A reader at home keeps their own hours: a tab's kiosk ignores kiosk.hours (no rest screen at
 night; no attract loop, so no screen care either: that is for the hall's screen). Each tab
 builds ahead only the pages next to the one shown, not every page, so that a server holding
-many tabs does not hold every page of each (README: memory per session).
+many tabs does not hold every page of each (README: memory per session). Nor does a tab open
+the staff status screen: the server's log and files are not for whoever types the keys.
 Browsers show no Kitty or Sixel pictures: they get half blocks. Audio description is off: it
 would speak from the server's speakers, not the visitor's.
 """
@@ -46,6 +47,7 @@ def kiosk_argv(exhibit: Path) -> list[str]:
         "--no-audio",
         "--no-record",
         "--always-open",
+        "--no-staff-status",
         "--build-ahead",
         "neighbours",
     ]
