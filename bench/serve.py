@@ -9,12 +9,17 @@ Debian chromium, and measures
 
 1. start: page requested to the title drawn in the browser (its words seen in the WebSocket
    stream), and the CPU time the session's process used to get there;
-2. memory: VmRSS of the session's process at the title, and after --turns page turns (every
-   page of the bundled exhibit is built once, pictures as half blocks); the server's own VmRSS;
+2. memory: VmRSS of the session's process at the title, after --idle seconds left there (a
+   reader at the first page: what the session builds ahead meanwhile), and after --turns page
+   turns (every page of the bundled exhibit is built once, pictures as half blocks); the
+   server's own VmRSS;
 3. CPU per page turn (utime+stime of the session's process over the turns, divided).
 
-Prints medians (and ranges) and the sessions a machine holds: a 2 GB Raspberry Pi 4 keeping
-~1.2 GB for sessions, and a 2-core server with a visitor turning a page every 15 s.
+Three kinds of session, interleaved: the kiosk as `kiosk serve` starts it (building ahead
+only the pages next to the one shown), the same with --build-ahead all (every page, as the
+hall's kiosk), and the bare app. Prints medians (and ranges) and the sessions a machine
+holds: a 2 GB Raspberry Pi 4 keeping ~1.2 GB for sessions, and a 2-core server with a visitor
+turning a page every 15 s.
 """
 
 from __future__ import annotations
@@ -81,14 +86,18 @@ from exhibit.loader import load_exhibit
 from exhibit.web.command import child_environment, kiosk_argv
 from exhibit.web.server import KioskServer
 exhibit_file, port, which = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-argv = kiosk_argv(exhibit_file) if which == "kiosk" else [sys.executable, sys.argv[4]]
+argv = kiosk_argv(exhibit_file) if which != "bare" else [sys.executable, sys.argv[4]]
+if which == "kiosk-all":  # the last --build-ahead given counts
+    argv += ["--build-ahead", "all"]
 exhibit = load_exhibit(exhibit_file).exhibit
 KioskServer(argv, child_environment(), exhibit, host="127.0.0.1", port=port,
             max_sessions=2).serve()
 """
 
 
-def one_session(browser: object, which: str, turns: int, marker: str) -> dict[str, float]:
+def one_session(
+    browser: object, which: str, turns: int, idle: float, marker: str
+) -> dict[str, float]:
     port = free_port()
     server = subprocess.Popen(
         [
@@ -105,14 +114,19 @@ def one_session(browser: object, which: str, turns: int, marker: str) -> dict[st
         stderr=subprocess.DEVNULL,
     )
     try:
-        return _measure(browser, server, port, turns, marker)
+        return _measure(browser, server, port, turns, idle, marker)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
 def _measure(
-    browser: object, server: subprocess.Popen[bytes], port: int, turns: int, marker: str
+    browser: object,
+    server: subprocess.Popen[bytes],
+    port: int,
+    turns: int,
+    idle: float,
+    marker: str,
 ) -> dict[str, float]:
     import urllib.request
 
@@ -147,6 +161,8 @@ def _measure(
         "rss_title_mb": status(session, "VmRSS"),
         "server_mb": status(server.pid, "VmRSS"),
     }
+    page.wait_for_timeout(idle * 1000)
+    result["rss_idle_mb"] = status(session, "VmRSS")
     page.focus(".xterm-helper-textarea")
     before = cpu(session)
     for _ in range(turns):
@@ -162,20 +178,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--turns", type=int, default=12)
+    parser.add_argument("--idle", type=float, default=30.0, help="seconds left at the title")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     exhibit = load_exhibit(EXHIBIT).exhibit
     assert exhibit is not None
-    markers = {"kiosk": "press any key to begin", "bare": "Baseline title screen"}
-    samples: dict[str, list[dict[str, float]]] = {"kiosk": [], "bare": []}
+    kinds = ("kiosk", "kiosk-all", "bare")
+    title = "press any key to begin"
+    markers = {"kiosk": title, "kiosk-all": title, "bare": "Baseline title screen"}
+    samples: dict[str, list[dict[str, float]]] = {which: [] for which in kinds}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=shutil.which("chromium"), args=["--no-sandbox"]
         )
         for run in range(args.runs):
-            for which in ("kiosk", "bare"):
-                sample = one_session(browser, which, args.turns, markers[which])
+            for which in kinds:
+                sample = one_session(browser, which, args.turns, args.idle, markers[which])
                 samples[which].append(sample)
                 print(
                     f"run {run + 1} {which}: "
@@ -183,16 +202,16 @@ def main() -> None:
                 )
         browser.close()
     print()
-    print("| measure | kiosk (range) | bare Textual | ratio |")
-    print("| --- | --- | --- | --- |")
+    print("| measure | kiosk (range) | kiosk, --build-ahead all | bare Textual | ratio |")
+    print("| --- | --- | --- | --- | --- |")
     for key in samples["kiosk"][0]:
         kiosk = [s[key] for s in samples["kiosk"]]
+        every = statistics.median(s[key] for s in samples["kiosk-all"])
         bare = statistics.median(s[key] for s in samples["bare"])
         median = statistics.median(kiosk)
         ratio = f"{median / bare:.2f}x" if bare else ""
-        print(
-            f"| {key} | {median:.1f} ({min(kiosk):.1f}–{max(kiosk):.1f}) | {bare:.1f} | {ratio} |"
-        )
+        spread = f"{median:.1f} ({min(kiosk):.1f}–{max(kiosk):.1f})"
+        print(f"| {key} | {spread} | {every:.1f} | {bare:.1f} | {ratio} |")
     walked = statistics.median(s["rss_walked_mb"] for s in samples["kiosk"])
     per_turn = statistics.median(s["cpu_per_turn_ms"] for s in samples["kiosk"])
     by_memory = PI_MEMORY_FOR_SESSIONS_MB / walked
