@@ -4,8 +4,8 @@ Two things draw one: the timeline strip at the foot of a panel (ui/widgets/timel
 timeline the terminal draws (timeline.py). Both take their tick step and place their labels
 here, by one rule: a label is written only where it leaves at least one blank cell on each side
 of every label already placed, so two years never run together ("19051910"), at any width and
-in any language. Labels are placed in order of importance, so when room is short the least
-important go: first the visitor's own panel, then the first and last years, then the ticks.
+in any language. Labels are placed in order of importance (the visitor's own panel, then the
+first and last years, then the ticks), so when room is short the least important go.
 """
 
 from __future__ import annotations
@@ -16,27 +16,20 @@ from dataclasses import dataclass
 from ..model import Span
 from ..text import cells
 
-NICE = (1, 2, 25, 5)
-"""Tick steps are these times a power of ten (1, 2, 5, 10, 20, 25, 50, 100, ...): round years.
-(25 stands for 2.5, which is used from 25 years up.)"""
-
 
 def steps() -> Iterator[int]:
-    """Every tick step, smallest first: 1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, ..."""
-    power = 1
+    """Every tick step, smallest first: round numbers of years (1, 2, 5, 10, 20, 25, 50, 100,
+    200, 250, 500, 1000, ...), as far as any span needs."""
+    yield from (1, 2, 5)
+    power = 10
     while True:
-        for nice in NICE:
-            if nice == 25:
-                if power >= 10:
-                    yield power * 5 // 2
-            else:
-                yield power * nice
+        yield from (power, 2 * power, 5 * power // 2, 5 * power)
         power *= 10
 
 
 def tick_step(years: float, width: int, room: int) -> int:
     """The smallest step whose ticks stand `room` cells apart on `width` cells for `years`."""
-    return next(s for s in steps() if s * (width - 1) >= room * max(years, 1e-9))
+    return next(s for s in steps() if s * max(1, width - 1) >= room * max(years, 1e-9))
 
 
 def year_room(*years: int) -> int:
