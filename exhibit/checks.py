@@ -10,6 +10,7 @@ from .drawings.checks import check_drawings
 from .fit import check_fit
 from .hours import problems_in
 from .length_checks import check_lengths
+from .media_problems import missing
 from .model import Exhibit
 from .problems import Problems
 from .text import sentences, word_count
@@ -17,6 +18,8 @@ from .text import sentences, word_count
 MAX_ALT = 125
 MAX_BODY_WORDS = 250
 MAX_SENTENCE_WORDS = 25
+MEANWHILE = "Until then the kiosk shows the description instead"
+"""Said after every media problem: a picture that cannot be shown never stops the kiosk."""
 
 
 def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
@@ -176,15 +179,7 @@ def _media(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
                 target = media.resolve(folder, image.file)
                 media.inspect(target)
             except FileNotFoundError:
-                problems.warn(
-                    path,
-                    f"{image.file!r} not found; check the name and the folder. Until then "
-                    "the kiosk shows the description instead",
-                )
+                problems.warn(path, f"{missing(image.file)}. {MEANWHILE}")
             except media.MediaError as error:
                 reason = str(error).replace(repr(target.name), repr(image.file))
-                problems.warn(
-                    path,
-                    f"{reason}; export it again as a JPEG or PNG. Until then the kiosk "
-                    "shows the description instead",
-                )
+                problems.warn(path, f"{reason}. {MEANWHILE}")

@@ -28,7 +28,9 @@ from PIL import (  # noqa: F401
     WebPImagePlugin,
 )
 
+from . import media_problems as problem
 from .decoding import one_decode
+from .media_problems import MediaError as MediaError  # raised here, caught by name
 
 FORMATS = ("JPEG", "PNG", "GIF", "WEBP")
 """The only formats opened; anything else is refused before it is decoded."""
@@ -55,10 +57,6 @@ another in worker threads then held ~200 MB more than the largest needed."""
 Image.core.set_block_size(BLOCK_BYTES)  # type: ignore[attr-defined]
 
 
-class MediaError(Exception):
-    """A media file that cannot be shown; the message is written for curators."""
-
-
 @dataclass(frozen=True)
 class ImageInfo:
     width: int
@@ -73,33 +71,24 @@ def resolve(folder: Path, name: str) -> Path:
     """
     relative = Path(name)
     if relative.is_absolute() or ".." in relative.parts or not name.strip():
-        raise MediaError(
-            f"{name!r} is outside the exhibit folder; give a path relative to it, "
-            "such as media/map.png"
-        )
+        raise problem.outside(name)
     try:
         root = folder.resolve()
         target = (root / relative).resolve()
     except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a symlink loop
-        raise MediaError(
-            f"{name!r} is a symbolic link that leads back to itself (a loop); "
-            "replace it with the image file"
-        ) from None
+        raise problem.link_loop(name) from None
     if not target.is_relative_to(root):
-        raise MediaError(f"{name!r} links outside the exhibit folder")
+        raise problem.link_outside(name)
     try:
         info = os.stat(target)
     except FileNotFoundError:
         raise FileNotFoundError(name) from None
     except OSError as error:
-        raise MediaError(f"{name!r} cannot be read ({error.strerror})") from None
+        raise problem.unreadable(name, error.strerror or str(error)) from None
     if not stat.S_ISREG(info.st_mode):
-        raise MediaError(f"{name!r} is not a regular file")
+        raise problem.not_a_file(name)
     if info.st_size > MAX_FILE_BYTES:
-        raise MediaError(
-            f"{name!r} is {info.st_size / 2**20:.0f} MiB; "
-            f"the limit is {MAX_FILE_BYTES / 2**20:.0f} MiB"
-        )
+        raise problem.too_many_bytes(name, info.st_size, MAX_FILE_BYTES)
     return target
 
 
@@ -110,30 +99,29 @@ def _open(path: Path) -> Image.Image:
         try:
             image = Image.open(path, formats=FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise MediaError(f"{path.name!r} is too large to decode safely") from None
+            too_large = "is too large to decode safely"
+            raise problem.too_many_pixels(path.name, too_large, None, MAX_PIXELS) from None
         except UnidentifiedImageError:
-            raise MediaError(
-                f"{path.name!r} is not a JPEG, PNG, GIF or WebP image (or it is damaged)"
-            ) from None
+            unknown = "is not a JPEG, PNG, GIF or WebP image (or it is damaged)"
+            raise problem.undecodable(path.name, unknown) from None
         except OSError as error:
-            raise MediaError(f"{path.name!r} cannot be read ({error})") from None
+            raise problem.undecodable(path.name, f"cannot be read ({error})") from None
         except (ValueError, SyntaxError) as error:  # a text or colour-profile chunk too large
-            raise MediaError(f"{path.name!r} is damaged or unsafe to decode ({error})") from None
+            damaged = f"is damaged or unsafe to decode ({error})"
+            raise problem.undecodable(path.name, damaged) from None
     if image.width * image.height > MAX_PIXELS:
         image.close()
-        raise MediaError(
-            f"{path.name!r} is {image.width}x{image.height} pixels, too large to decode safely; "
-            f"scale it below {MAX_PIXELS // 1_000_000} megapixels"
-        )
+        too_large = f"is {image.width}x{image.height} pixels, too large to decode safely"
+        raise problem.too_many_pixels(path.name, too_large, image.size, MAX_PIXELS)
     needed = decoded_bytes(image)
     if needed > DECODE_BUDGET and image.format != "JPEG":  # JPEG: see _jpeg_request
         pixels = DECODE_BUDGET // (needed // (image.width * image.height))
         image.close()
-        raise MediaError(
-            f"{path.name!r} ({image.width}x{image.height} pixels, {image.mode}) needs "
-            f"{needed / 1e6:.0f} MB to decode, more than the kiosk's {DECODE_BUDGET / 1e6:.0f} MB; "
-            f"scale it below {pixels / 1e6:.0f} megapixels"
+        too_large = (
+            f"({image.width}x{image.height} pixels, {image.mode}) needs "
+            f"{needed / 1e6:.0f} MB to decode, more than the kiosk's {DECODE_BUDGET / 1e6:.0f} MB"
         )
+        raise problem.too_many_pixels(path.name, too_large, image.size, pixels)
     return image
 
 
@@ -156,7 +144,7 @@ def inspect(path: Path) -> ImageInfo:
             image.draft("RGB", (256, 256))
             image.load()
         except (OSError, SyntaxError, ValueError) as error:
-            raise MediaError(f"{path.name!r} is damaged or truncated ({error})") from None
+            raise problem.undecodable(path.name, f"is damaged or truncated ({error})") from None
     return info
 
 
@@ -198,7 +186,7 @@ def prepare(path: Path, box: tuple[int, int], background: tuple[int, int, int]) 
             else:
                 result = _reduced_rgb(image, stored_box, background)
         except (OSError, SyntaxError, ValueError) as error:
-            raise MediaError(f"{path.name!r} is damaged or truncated ({error})") from None
+            raise problem.undecodable(path.name, f"is damaged or truncated ({error})") from None
     result.thumbnail(stored_box if turn else box, Image.Resampling.LANCZOS, reducing_gap=2.0)
     return result.transpose(turn) if turn else result
 
@@ -262,7 +250,7 @@ class PreparedCache:
         except FileNotFoundError:
             raise
         except (OSError, RuntimeError) as error:  # replaced by a loop since it was resolved
-            raise MediaError(f"{path.name!r} cannot be read ({error})") from None
+            raise problem.unreadable(path.name, str(error)) from None
         return (str(path), info.st_mtime_ns, info.st_size, box, background)
 
     def peek(

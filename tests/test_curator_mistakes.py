@@ -152,7 +152,7 @@ CATALOGUE: dict[str, Mistake] = {
         {15: "    sources: [S2]"}, 15, "error", "add it under 'sources:' or correct the id"
     ),
     "image file name wrong": Mistake(
-        {12: "      - file: media/lamp.jpg"}, 12, "warning", "check the name and the folder"
+        {12: "      - file: media/lamp.jpg"}, 12, "warning", "check the file name"
     ),
     "alt text left empty": Mistake(
         {13: "        alt: ''"}, 13, "error", "describe the image in a sentence"

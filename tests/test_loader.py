@@ -241,7 +241,7 @@ def test_alt_text_over_125_characters_is_a_warning(write_yaml: Write) -> None:
     [
         ("/etc/passwd", "outside the exhibit folder"),
         ("../secret.png", "outside the exhibit folder"),
-        ("media/missing.png", "not found; check the name and the folder"),
+        ("media/missing.png", "not found; check the file name"),
     ],
 )
 def test_image_paths(write_yaml: Write, file: str, expected: str) -> None:

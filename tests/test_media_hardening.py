@@ -238,7 +238,7 @@ def test_check_reports_each_bad_file_on_its_line_and_stays_within_budget(
     for name, reason in REFUSED.items():
         line = next(n for n, text in enumerate(lines, 1) if f"file: {name}" in text)
         assert re.search(rf"exhibit\.yaml:{line}:\d+: warning: .*{reason}", output), output
-    assert re.search(r"rgba-64mp\.png.*scale it below 44 megapixels", output), output
+    assert re.search(r"rgba-64mp\.png.*make it smaller than 44 megapixels", output), output
     for name in ACCEPTED:
         assert name not in output
     assert peak - baseline < media.MEMORY_BUDGET, f"{(peak - baseline) / 1e6:.0f} MB"

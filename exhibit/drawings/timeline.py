@@ -22,11 +22,10 @@ from collections.abc import Callable, Sequence
 from ..model import Key, TimelineDrawing
 from ..text import cells
 from .pieces import Line, Piece, colours, legend_lines, pad, wrap
+from .year_scale import LabelLine, tick_step, year_room
 
 MARKS = "123456789abcdefghijklmnopqrstuvwxyz"
 """Event marks, in date order: one character each, so that close events stay apart."""
-STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
-"""Years between labelled ticks, the first that leaves room for each label."""
 
 
 def year_of(when: str) -> float:
@@ -136,22 +135,17 @@ def _mark_rows(columns: Sequence[int], width: int) -> list[Line]:
 
 
 def _axis(first: float, last: float, place: Callable[[float], int], width: int) -> list[Line]:
-    """The line of years, a tick at every step, each tick's year where it fits."""
-    span = last - first
-    step = next((s for s in STEPS if (width - 1) / span * s >= 6), STEPS[-1])
+    """The line of years, a tick at every step, each tick's year from its tick where it fits."""
+    step = tick_step(last - first, width, year_room(int(first), int(last)))
     rule = ["─"] * width
-    words = [" "] * (width + 6)
+    words = LabelLine(width)
     year = math.ceil(first / step) * step
-    free = 0
     while year <= last:
         at = place(year)
         rule[at] = "┼"
-        label = str(int(year))
-        if at >= free and at + len(label) <= width:
-            words[at : at + len(label)] = list(label)
-            free = at + len(label) + 1
+        words.place(str(int(year)), at, "tick", shift=False)
         year += step
-    return [(Piece("".join(rule), "axis"),), (Piece("".join(words[:width]).rstrip(), "muted"),)]
+    return [(Piece("".join(rule), "axis"),), (Piece(words.text(), "muted"),)]
 
 
 def _band(col: Callable[[float], int], start: str, end: str) -> tuple[int, int]:
