@@ -72,9 +72,13 @@ def widget_class(mode: str) -> Any:
         from .widgets.half_blocks import HalfBlocks
 
         return HalfBlocks
+    if mode == "sixel":
+        from .workarounds.sixel import SixelImage
+
+        return SixelImage
     from textual_image import widget
 
-    return {"kitty": widget.TGPImage, "sixel": widget.SixelImage}[mode]
+    return widget.TGPImage
 
 
 def pixels_per_cell(mode: str) -> tuple[int, int]:

@@ -1,6 +1,6 @@
 """Every place the kiosk reaches past the public API of Textual or textual-image, in one place:
-this module, and terminal.py beside it (the kiosk against its terminal: input, output, signals,
-the watchdog).
+this module, terminal.py beside it (the kiosk against its terminal: input, output, signals,
+the watchdog) and sixel.py (Sixel colours xterm draws right).
 
 Each function says why it is needed. They depend on the exact versions pinned in pyproject.toml:
 importing this module with any other version stops with a message saying what to re-check, so
