@@ -4,6 +4,7 @@ audio description says, and what --check tells a curator."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from pathlib import Path
 
 import media_files
@@ -223,3 +224,21 @@ def test_check_names_each_mistake_in_plain_words(write_yaml: Callable[[str], Pat
     ) in found
     # the other mistakes are still reported in the same run
     assert any("give the bar a 'value:'" in message for _, message in found)
+
+
+def test_ranges_are_written_as_each_language_writes_them(editions: dict[str, Exhibit]) -> None:
+    from exhibit.ui.images import ImageSettings
+    from exhibit.ui.widgets.drawn_image import drawn_widget
+    from exhibit.ui.words import EN, JA
+
+    for language, words, chart_range, years in (
+        ("en", EN, "400–900", "1890–1930"),
+        ("ja", JA, "400〜900", "1890〜1930"),
+    ):
+        chart, timeline = editions[language].panels[0].images
+        shown = []
+        for image in (chart, timeline):
+            widget: Any = drawn_widget(image, ImageSettings(), words, None)
+            shown.append(plain_text(widget.lines(80, None)))
+        assert chart_range in shown[0], (language, shown[0])
+        assert years in shown[1], (language, shown[1])

@@ -37,15 +37,16 @@ class Span:
     figure: str
 
 
-def span_of(bar: ChartBar) -> Span | None:
-    """The bar's extent; None when it has neither a value nor a whole range (--check says so)."""
+def span_of(bar: ChartBar, to: str = "–") -> Span | None:
+    """The bar's extent; None when it has neither a value nor a whole range (--check says so).
+    `to` joins the two ends of a range (〜 in Japanese)."""
     about = "≈" if bar.about else ""
     if bar.value is not None:
         low, high = min(0.0, bar.value), max(0.0, bar.value)
         figure = f"{about}{number(bar.value)}"
     elif bar.low is not None and bar.high is not None:
         low, high = bar.low, bar.high
-        figure = f"{about}{number(bar.low)}–{number(bar.high)}"
+        figure = f"{about}{number(bar.low)}{to}{number(bar.high)}"
     else:
         return None
     return Span(low, high, bar.shown or figure)
@@ -61,12 +62,12 @@ def nice_step(top: float, ticks: int = 4) -> float:
 
 
 def chart_lines(
-    chart: Chart, legend: Sequence[Key], width: int, height: int | None = None
+    chart: Chart, legend: Sequence[Key], width: int, height: int | None = None, to: str = "–"
 ) -> list[Line]:
     """The chart in `width` cells; with a `height`, bars are spaced out to use it."""
     width = max(20, width)
     bars = [bar for group in chart.groups for bar in group.bars]
-    spans = {id(bar): span_of(bar) for bar in bars}
+    spans = {id(bar): span_of(bar, to) for bar in bars}
     known = [s for s in spans.values() if s is not None]
     top = max((s.high for s in known), default=1.0) or 1.0
     label_w = min(

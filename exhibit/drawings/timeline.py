@@ -52,7 +52,10 @@ def span_of(drawing: TimelineDrawing) -> tuple[float, float]:
     return (math.floor(min(years)), math.floor(max(years)) + 1)
 
 
-def timeline_lines(drawing: TimelineDrawing, legend: Sequence[Key], width: int) -> list[Line]:
+def timeline_lines(
+    drawing: TimelineDrawing, legend: Sequence[Key], width: int, to: str = "–"
+) -> list[Line]:
+    """The timeline in `width` cells; `to` joins the years of a period (〜 in Japanese)."""
     width = max(20, width)
     first, last = span_of(drawing)
     scale = (width - 1) / (last - first)
@@ -91,7 +94,7 @@ def timeline_lines(drawing: TimelineDrawing, legend: Sequence[Key], width: int) 
         for mark, event in zip(MARKS, events, strict=False)
     ]
     rows += [
-        (Piece("█", "mark", colour_of.get(p.key or "")), _years(p.start, p.end), p.label)
+        (Piece("█", "mark", colour_of.get(p.key or "")), _years(p.start, p.end, to), p.label)
         for p in drawing.periods
     ]
     date_w = min(max((cells(date) for _, date, _ in rows), default=0), width // 2)
@@ -115,9 +118,9 @@ def timeline_lines(drawing: TimelineDrawing, legend: Sequence[Key], width: int) 
     return lines
 
 
-def _years(start: str, end: str) -> str:
+def _years(start: str, end: str, to: str) -> str:
     a, b = whole_year(start), whole_year(end)
-    return a if a == b else f"{a}–{b}"
+    return a if a == b else f"{a}{to}{b}"
 
 
 def _mark_rows(columns: Sequence[int], width: int) -> list[Line]:

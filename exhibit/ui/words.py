@@ -71,6 +71,8 @@ class Words:
     FACTS: str = "Facts"
     DESCRIBED_IMAGE: str = "Image, described"
     IMAGE_COUNTER: str = "Image {number} of {total}"
+    RANGE: str = "–"
+    """Joins the ends of a range the kiosk writes itself (a chart's figures, a period's years)."""
     CHOSEN_IMAGE_HINT: str = "Enter  full screen"
     """Under an image chosen with ↓ (past the end of the text)."""
     INDEX: str = "Index"
@@ -150,6 +152,7 @@ JA = Words(
     FACTS="要点",
     DESCRIBED_IMAGE="画像の説明",
     IMAGE_COUNTER="画像 {number} / {total}",
+    RANGE="〜",
     CHOSEN_IMAGE_HINT="Enter  全画面で表示",
     INDEX="目次",
     INDEX_HINT="↑ ↓ 選ぶ · Enter 開く · Esc 閉じる",

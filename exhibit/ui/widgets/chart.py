@@ -11,10 +11,12 @@ from .text_drawing import TextDrawing
 
 
 class ChartWidget(TextDrawing):
-    def __init__(self, image: ImageRef, *, fill: bool = False) -> None:
+    def __init__(self, image: ImageRef, *, fill: bool = False, to: str = "–") -> None:
         super().__init__(fill=fill, classes="drawn-chart")
         self.image = image
+        self.to = to
+        """What joins the two ends of a range, in the visitor's language."""
 
     def lines(self, width: int, height: int | None) -> Sequence[Line]:
         chart: Chart | None = self.image.chart
-        return chart_lines(chart, self.image.legend, width, height) if chart else []
+        return chart_lines(chart, self.image.legend, width, height, to=self.to) if chart else []

@@ -25,11 +25,11 @@ def drawn_widget(
     if image.chart is not None:
         from .chart import ChartWidget
 
-        return ChartWidget(image, fill=fill)
+        return ChartWidget(image, fill=fill, to=words.RANGE)
     if image.timeline is not None:
         from .timeline_drawing import TimelineDrawingWidget
 
-        return TimelineDrawingWidget(image, fill=fill)
+        return TimelineDrawingWidget(image, fill=fill, to=words.RANGE)
     if image.labels and image.file and settings.shows_pixels:
         from .labelled_map import LabelledMap
 

@@ -12,10 +12,12 @@ from .text_drawing import TextDrawing
 
 
 class TimelineDrawingWidget(TextDrawing):
-    def __init__(self, image: ImageRef, *, fill: bool = False) -> None:
+    def __init__(self, image: ImageRef, *, fill: bool = False, to: str = "–") -> None:
         super().__init__(fill=fill, classes="drawn-timeline")
         self.image = image
+        self.to = to
+        """What joins the two ends of a range, in the visitor's language."""
 
     def lines(self, width: int, height: int | None) -> Sequence[Line]:
         drawing = self.image.timeline
-        return timeline_lines(drawing, self.image.legend, width) if drawing else []
+        return timeline_lines(drawing, self.image.legend, width, self.to) if drawing else []
