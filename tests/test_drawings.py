@@ -4,8 +4,8 @@ audio description says, and what --check tells a curator."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import media_files
 import pytest
