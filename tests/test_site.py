@@ -250,3 +250,15 @@ def test_a_panel_lead_where_the_model_has_one(two_languages: Path, tmp_path: Pat
     assert '<p class="lead">Granite &amp; &lt;courage&gt;.</p>' in page
     # the content advisory comes before anything it warns of, as on the kiosk
     assert page.index("Storm pictures.") < page.index('<p class="lead">')
+
+
+def test_years_are_joined_as_each_language_writes_a_range(
+    two_languages: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    build(two_languages, site)
+    for language, years in (("en", "1800–1850"), ("ja", "1800〜1850")):
+        page = (site / language / "towers.html").read_text(encoding="utf-8")
+        assert f'<p class="period">{years}</p>' in page, language
+        index = (site / language / "index.html").read_text(encoding="utf-8")
+        assert years in index, language

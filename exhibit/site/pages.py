@@ -8,12 +8,12 @@ from .addresses import INDEX, SOURCES, panel_file
 from .frame import Frame, page, text
 from .markdown import markdown_html
 from .pictures import PictureShelf, data_html, picture_data
-from .words import language_name
+from .words import SiteWords, language_name
 
 
-def _years(panel: Panel) -> str:
+def _years(panel: Panel, words: SiteWords) -> str:
     return panel.period or (
-        f"{panel.timeline.start}–{panel.timeline.end}" if panel.timeline else ""
+        f"{panel.timeline.start}{words.RANGE}{panel.timeline.end}" if panel.timeline else ""
     )
 
 
@@ -29,7 +29,7 @@ def timeline_table(exhibit: Exhibit, frame: Frame, current: str | None = None) -
     words = frame.words
     rows = []
     for panel in exhibit.panels:
-        if not _years(panel):
+        if not _years(panel, words):
             continue
         if panel.id == current:
             name = f"<strong>{text(panel.title)}</strong> ({text(words.THIS_PANEL)})"
@@ -37,11 +37,11 @@ def timeline_table(exhibit: Exhibit, frame: Frame, current: str | None = None) -
         else:
             link = f'<a href="{panel_file(panel.id)}">{text(panel.title)}</a>'
             rows.append(f'<tr><th scope="row">{link}</th>')
-        rows[-1] += f"<td>{text(_years(panel))}</td></tr>\n"
+        rows[-1] += f"<td>{text(_years(panel, words))}</td></tr>\n"
     if not rows:
         return ""
     span = exhibit.exhibit.timeline
-    caption = f"{words.TIMELINE}, {span.start}–{span.end}" if span else words.TIMELINE
+    caption = f"{words.TIMELINE}, {span.start}{words.RANGE}{span.end}" if span else words.TIMELINE
     table = (
         f"<table>\n<caption>{text(caption)}</caption>\n<thead><tr>"
         f'<th scope="col">{text(words.PANELS)}</th><th scope="col">{text(words.YEARS)}</th>'
@@ -54,7 +54,7 @@ def index_page(exhibit: Exhibit, frame: Frame) -> str:
     info, words = exhibit.exhibit, frame.words
     items = "".join(
         f'<li><a href="{panel_file(p.id)}">{text(p.title)}</a>'
-        + (f' <span class="period">{text(_years(p))}</span>' if _years(p) else "")
+        + (f' <span class="period">{text(_years(p, words))}</span>' if _years(p, words) else "")
         + (f"<p>{text(p.summary)}</p>" if p.summary else "")
         + "</li>\n"
         for p in exhibit.panels
@@ -136,8 +136,8 @@ def panel_page(exhibit: Exhibit, number: int, frame: Frame, shelf: PictureShelf,
     """Panel `number` (from 0) of `exhibit`; `up` leads from the page to the site's top."""
     panel, words = exhibit.panels[number], frame.words
     main = f"<article>\n<h1>{text(panel.title)}</h1>\n"
-    if _years(panel):
-        main += f'<p class="period">{text(_years(panel))}</p>\n'
+    if _years(panel, words):
+        main += f'<p class="period">{text(_years(panel, words))}</p>\n'
     if panel.advisory:  # before anything it warns of, as the kiosk shows it first
         main += _section("advisory", words.ADVISORY, f"<p>{text(panel.advisory)}</p>\n")
     if panel.lead.strip():

@@ -24,6 +24,8 @@ class SiteWords:
     ADVISORY: str = "Before you continue"
     TIMELINE: str = "Timeline"
     YEARS: str = "Years"
+    RANGE: str = "–"
+    """Joins the two ends of a range of years the site writes itself."""
     THIS_PANEL: str = "this panel"
     PICTURE_DATA: str = "The picture's data"
     # The kiosk in a browser (kiosk serve)
@@ -56,6 +58,7 @@ JA = SiteWords(
     ADVISORY="ご覧になる前に",
     TIMELINE="年表",
     YEARS="年",
+    RANGE="〜",
     THIS_PANEL="このパネル",
     PICTURE_DATA="画像のデータ",
     BUSY_TITLE="ただいま混み合っています",
