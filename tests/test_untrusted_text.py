@@ -104,7 +104,6 @@ async def test_a_sweep_of_sizes_from_1x1_to_400x150(tokei: LoadResult) -> None:
         ["1"],  # a lead and more to read
         ["2"],  # facts and a chart
         [advisory],  # a content advisory
-        [advisory, "enter"],  # the panel behind it
         ["end", "right"],  # the closing page
         ["l", str(PICTURE_PANEL)],  # a picture, in Japanese
     ]
