@@ -1,11 +1,11 @@
 """Small exhibits for behaviour tests, written in tmp_path, so that a curator's edit to the
 bundled exhibit (exhibit.yaml) breaks only the tests of its own content and snapshots.
 
-TOKEI is the clocks exhibit of conftest.py in English and Japanese, with each kind of page the
-kiosk has: a title, a panel with a lead and more to read, facts, a picture file, a drawn chart,
-a content advisory, the closing page. Its Japanese texts are long and full of 。、「」 and
-numbers, so at any width some line would start with 。 or end with 「 if the kiosk wrapped
-Japanese character by character.
+TOKEI is a four-panel clocks exhibit (like conftest.CLOCKS) in English and Japanese, with each
+kind of page the kiosk has: a title, a panel with a lead and more to read, facts, a picture
+file, a drawn chart, a content advisory, the closing page. Its Japanese texts are long and full
+of 。、「」 and numbers, so at any width some line would start with 。 or end with 「 if the kiosk
+wrapped Japanese character by character.
 """
 
 from __future__ import annotations
