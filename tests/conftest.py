@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from small_exhibits import write_tokei
 
-from exhibit.loader import load_exhibit
+from exhibit.loader import LoadResult, load_exhibit
 from exhibit.model import Exhibit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +171,9 @@ def lighthouses(write_yaml: Callable[[str], Path]) -> Exhibit:
     result = load_exhibit(write_yaml(LIGHTHOUSES))
     assert result.exhibit is not None, [str(p) for p in result.problems.items]
     return result.exhibit
+
+
+@pytest.fixture
+def tokei(tmp_path: Path) -> LoadResult:
+    """Keeping Time in English and Japanese, with a picture file (tests/small_exhibits.py)."""
+    return write_tokei(tmp_path / "tokei")

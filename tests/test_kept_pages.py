@@ -4,13 +4,13 @@ never scrolled where the last visitor left them, and never piling up in memory."
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping
 from pathlib import Path
 
-from conftest import ROOT
 from kiosk_pilot import heading
+from small_exhibits import PICTURE_PANEL
 from test_pictures_on_screen import settled
 
+from exhibit.loader import LoadResult
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
 from exhibit.ui.images import ImageSettings
@@ -62,25 +62,28 @@ async def test_a_page_kept_through_a_resize_is_laid_out_for_the_new_size(
 
 
 async def test_a_new_language_builds_new_pages_and_old_ones_are_let_go(
-    bundled: Exhibit, bundled_editions: Mapping[str, Exhibit]
+    tokei: LoadResult,
 ) -> None:
-    app = KioskApp(bundled, editions=bundled_editions)
+    assert tokei.exhibit is not None
+    english, japanese = tokei.editions["en"], tokei.editions["ja"]
+    app = KioskApp(tokei.exhibit, editions=tokei.editions)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("3", "5", "3")  # panels without a content advisory
-        english = app.screen
+        await pilot.press("2", "4", "2")  # panels without a content advisory
+        first = app.screen
         for _ in range(10):
-            await pilot.press("l", "5", "3")
+            await pilot.press("l", "4", "2")
         await pilot.pause()
         assert app.language == "en"
-        assert app.screen is not english, "built again for each language"
-        assert heading(app) == bundled_editions["en"].panels[2].title
+        assert app.screen is not first, "built again for each language"
+        assert heading(app) == english.panels[1].title
         await pilot.press("l")
-        assert heading(app) == bundled_editions["ja"].panels[2].title
+        assert heading(app) == japanese.panels[1].title
         await pilot.pause()
-        # At most one edition's pages (title, five panels, closing: some perhaps built while
+        # At most one edition's pages (title, each panel, closing: some perhaps built while
         # idle, prebuild.py), Textual's default screen, and a little slack for the page
         # Textual is still removing; eleven editions' pages were built.
-        assert live_pages() <= 9
+        one_edition = len(english.panels) + 2
+        assert live_pages() <= one_edition + 1 + 1
 
 
 async def test_pages_stay_few_however_long_the_visit(clocks: Exhibit) -> None:
@@ -96,10 +99,11 @@ async def test_pages_stay_few_however_long_the_visit(clocks: Exhibit) -> None:
         assert live_pages() <= 7
 
 
-async def test_description_mode_rebuilds_the_page_as_words(bundled: Exhibit) -> None:
-    app = KioskApp(bundled, images=ImageSettings(mode="halfcell", folder=ROOT))
+async def test_description_mode_rebuilds_the_page_as_words(tokei: LoadResult) -> None:
+    assert tokei.exhibit is not None
+    app = KioskApp(tokei.exhibit, images=ImageSettings(mode="halfcell", folder=tokei.folder))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("5")  # a picture file, no content advisory
+        await pilot.press(str(PICTURE_PANEL))  # a picture file, no content advisory
         await settled(pilot)
         assert app.screen.query(".pixels")
         await pilot.press("d", "right", "left")

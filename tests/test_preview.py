@@ -1,4 +1,5 @@
-"""`kiosk --screenshot DIR`: one SVG per page, for a curator to review without a kiosk."""
+"""`kiosk --screenshot DIR`: one SVG per page, for a curator to review without a kiosk (on
+small exhibits written in tmp_path)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import BUNDLED, LIGHTHOUSES
+from conftest import LIGHTHOUSES
+from small_exhibits import write_tokei
 from test_command_line import kiosk
 
-from exhibit.loader import load_exhibit
 from exhibit.model import Exhibit, ExhibitInfo, ImageRef, Panel
 from exhibit.ui.preview import preview_pages
 
@@ -45,13 +46,14 @@ def expected_names(exhibit: Exhibit) -> list[str]:
     return [*names, "90-index.svg", "91-help.svg", "99-sources.svg"]
 
 
-def test_every_page_of_the_bundled_exhibit(tmp_path: Path) -> None:
+def test_every_page_of_a_bilingual_exhibit(tmp_path: Path) -> None:
+    tokei = write_tokei(tmp_path / "tokei")
+    exhibit = tokei.exhibit
+    assert exhibit is not None
     out = tmp_path / "new" / "previews"  # created, parents too
-    bundled = load_exhibit(BUNDLED).exhibit  # read now, not at the start of a long session
-    assert bundled is not None
-    run = kiosk("--screenshot", str(out), "--size", "80x24")
+    run = kiosk(str(tokei.folder / "exhibit.yaml"), "--screenshot", str(out), "--size", "80x24")
     assert run.returncode == 0, run.stdout + run.stderr
-    names = expected_names(bundled)
+    names = expected_names(exhibit)
     assert sorted(p.name for p in out.iterdir()) == ["en", "ja"]  # a folder per language
     japanese = out / "ja"
     out = out / "en"
@@ -64,11 +66,13 @@ def test_every_page_of_the_bundled_exhibit(tmp_path: Path) -> None:
     assert lines[-1] == (
         f"{2 * len(names)} pictures at 80x24 in {out.parent}; open them in a browser"
     )
-    assert "関東軍" in svg_text(japanese / "00-title.svg")
-    assert "ご覧になる前に" in svg_text(japanese / "04-captivity.advisory.svg")
+    assert tokei.editions["ja"].title in svg_text(japanese / "00-title.svg")
+    advisory = next(n for n, p in enumerate(exhibit.panels, start=1) if p.advisory)
+    advisory_page = f"{advisory:02d}-{exhibit.panels[advisory - 1].id}.advisory.svg"
+    assert "ご覧になる前に" in svg_text(japanese / advisory_page)
 
-    assert bundled.title.split(",")[0] in svg_text(out / "00-title.svg")
-    for number, panel in enumerate(bundled.panels, start=1):
+    assert exhibit.title in svg_text(out / "00-title.svg")
+    for number, panel in enumerate(exhibit.panels, start=1):
         assert first_words(panel.title) in svg_text(out / f"{number:02d}-{panel.id}.svg")
         for shown, image in enumerate(panel.images, start=1):
             zoom = svg_text(out / f"{number:02d}-{panel.id}.zoom-{shown}.svg")
@@ -76,10 +80,10 @@ def test_every_page_of_the_bundled_exhibit(tmp_path: Path) -> None:
             # A drawn chart or timeline is its own words; a picture shows as its alt text.
             assert first_words(image.caption if image.drawn else image.alt) in zoom
     index = svg_text(out / "90-index.svg")
-    assert all(first_words(panel.title, 2) in index for panel in bundled.panels[:3])
+    assert all(first_words(panel.title, 2) in index for panel in exhibit.panels)
     assert "Keys" in svg_text(out / "91-help.svg")
     assert "Sources and credits" in svg_text(out / "99-sources.svg")
-    width, height = svg_cells(out / "01-formation.svg")
+    width, height = svg_cells(out / f"01-{exhibit.panels[0].id}.svg")
     assert 11 < width / 80 < 14 and 22 < height / 24 < 30
 
 

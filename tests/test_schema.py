@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import BUNDLED, LIGHTHOUSES, ROOT
+from small_exhibits import TOKEI
 
 from exhibit.loader import load_exhibit
 from exhibit.schema import REGENERATE, exhibit_schema, schema_text
@@ -31,6 +32,14 @@ def errors(data: Any) -> list[str]:
 @pytest.fixture
 def bundled_data() -> dict[str, Any]:
     data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@pytest.fixture
+def small_data() -> dict[str, Any]:
+    """A small exhibit in two languages (tests/small_exhibits.py), for the schema's refusals."""
+    data = yaml.safe_load(TOKEI)
     assert isinstance(data, dict)
     return data
 
@@ -56,30 +65,33 @@ def test_the_bundled_exhibit_names_the_schema_for_editors_in_its_first_line() ->
     assert first == f"# yaml-language-server: $schema=./{COMMITTED.name}"
 
 
-def test_the_bundled_and_the_second_exhibit_pass(bundled_data: dict[str, Any]) -> None:
+def test_the_bundled_and_the_small_exhibits_pass(
+    bundled_data: dict[str, Any], small_data: dict[str, Any]
+) -> None:
     assert errors(bundled_data) == []
     assert errors(yaml.safe_load(LIGHTHOUSES)) == []
+    assert errors(small_data) == []
 
 
-def test_an_unknown_key_is_refused(bundled_data: dict[str, Any]) -> None:
-    bad = copy.deepcopy(bundled_data)
+def test_an_unknown_key_is_refused(small_data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(small_data)
     bad["panels"][1]["titel"] = bad["panels"][1]["title"]
     assert errors(bad) == [
         "['panels', 1]: Additional properties are not allowed ('titel' was unexpected)"
     ]
 
 
-def test_a_wrong_type_is_refused(bundled_data: dict[str, Any]) -> None:
-    bad = copy.deepcopy(bundled_data)
+def test_a_wrong_type_is_refused(small_data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(small_data)
     bad["panels"][0]["timeline"]["start"] = "soon"
     assert len(errors(bad)) == 1 and "['panels', 0, 'timeline']" in errors(bad)[0]
-    bad = copy.deepcopy(bundled_data)
-    bad["panels"][2]["facts"] = "a list"
+    bad = copy.deepcopy(small_data)
+    bad["panels"][1]["facts"] = "a list"
     assert len(errors(bad)) == 1
 
 
-def test_a_missing_title_is_refused(bundled_data: dict[str, Any]) -> None:
-    bad = copy.deepcopy(bundled_data)
+def test_a_missing_title_is_refused(small_data: dict[str, Any]) -> None:
+    bad = copy.deepcopy(small_data)
     del bad["exhibit"]["title"]
     assert errors(bad) == ["['exhibit']: 'title' is a required property"]
 

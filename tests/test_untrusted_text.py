@@ -3,14 +3,15 @@ and no terminal size breaks the page."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from kiosk_pilot import heading, screen_text
+from small_exhibits import PICTURE_PANEL
 
 from exhibit.journey import Window
-from exhibit.loader import load_exhibit
+from exhibit.loader import LoadResult, load_exhibit
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp
 
@@ -72,13 +73,15 @@ async def test_links_in_markdown_open_nothing(hostile: Exhibit) -> None:
 
 
 @pytest.mark.parametrize("size", [(1, 1), (20, 6), (40, 12), (60, 20), (200, 60), (400, 150)])
-async def test_every_page_renders_at_any_size(bundled: Exhibit, size: tuple[int, int]) -> None:
+async def test_every_page_renders_at_any_size(tokei: LoadResult, size: tuple[int, int]) -> None:
     """Every page and window is built and shown without an error, which the healer would
     otherwise hide by going back to the title: each key must land where the journey says."""
-    app = KioskApp(bundled)
-    count = len(bundled.panels)
+    exhibit = tokei.exhibit
+    assert exhibit is not None
+    app = KioskApp(exhibit)
+    count = len(exhibit.panels)
     async with app.run_test(size=size) as pilot:
-        advisories = sum(1 for panel in bundled.panels if panel.advisory)
+        advisories = sum(1 for panel in exhibit.panels if panel.advisory)
         for key in ["right"] * (count + 2 + advisories) + ["i", "escape", "question_mark"]:
             before, past_advisory = app.position, app.state.window is Window.ADVISORY
             await pilot.press(key)
@@ -89,16 +92,24 @@ async def test_every_page_renders_at_any_size(bundled: Exhibit, size: tuple[int,
         assert app.is_running and app.return_code is None
 
 
-async def test_a_sweep_of_sizes_from_1x1_to_400x150(
-    bundled_editions: Mapping[str, Exhibit],
-) -> None:
+async def test_a_sweep_of_sizes_from_1x1_to_400x150(tokei: LoadResult) -> None:
     """Every page type in both languages, resized through widths and heights from a single
     cell to a wall screen: nothing raises (an error would be healed, and counted)."""
+    assert tokei.exhibit is not None
     widths = [1, 2, 5, 10, 20, 39, 40, 60, 80, 99, 100, 120, 160, 200, 300, 400]
     heights = [1, 2, 5, 8, 11, 12, 19, 20, 24, 29, 30, 40, 60, 100, 150]
-    app = KioskApp(bundled_editions["en"], editions=bundled_editions)
+    advisory = next(str(n) for n, p in enumerate(tokei.exhibit.panels, start=1) if p.advisory)
+    pages = [
+        ["home"],  # the title
+        ["1"],  # a lead and more to read
+        ["2"],  # facts and a chart
+        [advisory],  # a content advisory
+        ["end", "right"],  # the closing page
+        ["l", str(PICTURE_PANEL)],  # a picture, in Japanese
+    ]
+    app = KioskApp(tokei.exhibit, editions=tokei.editions)
     async with app.run_test(size=(80, 24)) as pilot:
-        for keys in (["home"], ["2"], ["4"], ["4", "enter"], ["end", "right"], ["l", "3"]):
+        for keys in pages:
             await pilot.press(*keys)
             for width in widths:
                 for height in heights[:: 1 if width in (1, 40, 80, 400) else 4]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import os
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ from rich.console import Console
 from textual.widgets import Static
 
 from exhibit.loader import LoadResult, load_exhibit
-from exhibit.model import Exhibit
 from exhibit.speech import Speaker
 from exhibit.ui.app import KioskApp
 from exhibit.ui.screens.advisory import AdvisoryScreen
@@ -217,13 +216,12 @@ async def test_a_reads_the_panel_aloud_and_the_next_key_stops_it(
         assert not app.speaker.speaking()
 
 
-async def test_the_linux_console_offers_only_what_its_font_can_show(
-    bundled_editions: Mapping[str, Exhibit],
-) -> None:
-    japanese_first = {"ja": bundled_editions["ja"], "en": bundled_editions["en"]}
-    app = KioskApp(japanese_first["ja"], editions=japanese_first, console=True)
+async def test_the_linux_console_offers_only_what_its_font_can_show(tokei: LoadResult) -> None:
+    english, japanese = tokei.editions["en"], tokei.editions["ja"]
+    japanese_first = {"ja": japanese, "en": english}
+    app = KioskApp(japanese, editions=japanese_first, console=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert heading(app) == bundled_editions["en"].title
+        assert heading(app) == english.title
         assert "日本語" not in screen_text(app)
         await pilot.press("l")  # no other language here: like any key, it begins, in English
         assert app.language == "en" and app.position == 1
