@@ -1,8 +1,9 @@
 """How this terminal shows pictures: decided once, before the app runs.
 
-textual-image asks the terminal what it supports when it is imported, and that query only works
-before Textual takes over stdin; so the choice is made here, from the command line, and handed
-to the app as a plain setting.
+The terminal is asked what it supports (terminal_answers.py) before Textual takes over stdin;
+so the choice is made here, from the command line, and handed to the app as a plain setting.
+textual-image (which asks again when it is imported, then answered at once) is imported only
+for the Sixel and Kitty modes.
 """
 
 from __future__ import annotations
@@ -42,22 +43,25 @@ def choose_mode(
     if term in _TEXT_TERMINALS or "NO_COLOR" in environ:
         return "none"
     if "TMUX" not in environ:  # inside tmux the protocols need passthrough: half blocks instead
-        from textual_image.renderable import Image, SixelImage, TGPImage
-
         answers = answers or ask()
-        if answers.cell:
-            from .workarounds import use_cell_size
-
-            use_cell_size(answers.cell)
-        if Image is SixelImage:
-            return "sixel"
-        if Image is TGPImage:
+        if answers.sixel:  # Sixel first, as textual-image chooses
+            return _with_cell_size("sixel", answers)
+        if answers.kitty_graphics:
             if kitty_draws_placeholders(answers):
-                return "kitty"
-            return "sixel" if answers.sixel else "halfcell"  # an old kitty: never its boxes
+                return _with_cell_size("kitty", answers)
+            return "halfcell"  # an old kitty: never its boxes (it has no Sixel either)
     if "256" in term or environ.get("COLORTERM") in ("truecolor", "24bit"):
         return "halfcell"
     return "none"
+
+
+def _with_cell_size(mode: str, answers: Answers) -> str:
+    """`mode`, with pictures scaled to the cell size the terminal answered."""
+    if answers.cell:
+        from .workarounds import use_cell_size
+
+        use_cell_size(answers.cell)
+    return mode
 
 
 def widget_class(mode: str) -> Any:
