@@ -227,7 +227,7 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)
-        self.prebuild.kick()
+        self.call_after_refresh(self.prebuild.start)  # once the title is on screen
         if self.reload:
             self.reload.start()
         if self.handle_signals:
