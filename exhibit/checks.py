@@ -19,18 +19,29 @@ MAX_BODY_WORDS = 250
 MAX_SENTENCE_WORDS = 25
 
 
-def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
-    """Record every cross-field problem of a structurally valid exhibit."""
+def check_exhibit(
+    exhibit: Exhibit, folder: Path, problems: Problems, *, advice: bool = True
+) -> None:
+    """Record every cross-field problem of a structurally valid exhibit; without `advice`,
+    the checks that can only warn (check_advice) are left for later."""
     _languages(exhibit, problems)
     _unique_ids(exhibit, problems)
     _citations(exhibit, problems)
     _timeline(exhibit, problems)
     _labels(exhibit, problems)
+    if advice:
+        check_advice(exhibit, folder, problems)
+    _hours(exhibit, problems)
+    check_drawings(exhibit, problems)
+
+
+def check_advice(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
+    """The checks that only ever warn (the kiosk shows the exhibit whatever they find):
+    label lengths, fit on a small screen, and every picture opened. The kiosk runs them after
+    its title is on screen (loader.advise); --check and live reload run them at once."""
     check_lengths(exhibit, None, problems)
     check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
-    _hours(exhibit, problems)
-    check_drawings(exhibit, problems)
 
 
 def _hours(exhibit: Exhibit, problems: Problems) -> None:

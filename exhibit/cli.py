@@ -9,13 +9,14 @@ import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
 from .arguments import DEFAULT_EXHIBIT, build_parser
 from .length_checks import rights_notes
-from .loader import LoadResult, load_exhibit
+from .loader import LoadResult, advise, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
 from .text import one_line
@@ -67,6 +68,13 @@ def screenshots(
     return 0
 
 
+def advice_to_log(result: LoadResult) -> None:
+    """The warnings the start left out (loader.advise), to the log, as a reload logs its own."""
+    advise(result)
+    for problem in result.problems.sorted():
+        logging.getLogger(LOGGER).warning("%s", problem)
+
+
 def beyond_the_hall(argv: Sequence[str]) -> int | None:
     """`kiosk site DIR` (the exhibit as a website) and `kiosk serve` (the kiosk in browsers):
     each in its own module, imported only when asked for; None for any other command line."""
@@ -96,7 +104,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--size goes with --screenshot DIR")
     if args.schema:
         return print_schema()
-    result = load_exhibit(args.exhibit)
+    # The kiosk's start leaves the warnings-only checks until its title is drawn (they change
+    # nothing on screen); --check and --screenshot, and a file that will not start, get all.
+    starting = not args.check and args.screenshot is None
+    if starting:
+        # No garbage collection while the exhibit is read, Textual imported and the title
+        # built: nothing made then is garbage, and the collector kept scanning it (~35 ms).
+        # The app, told to by collect_garbage, turns it back on after its first frame
+        # (ui/collector.py).
+        gc.disable()
+    result = load_exhibit(args.exhibit, advice=not starting)
+    if result.exhibit is None and starting:
+        gc.enable()
+        result = load_exhibit(args.exhibit)
     if args.check:
         report(result, sys.stdout)
         if result.exhibit is not None:  # staff notes: never shown in the kiosk
@@ -117,10 +137,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 logging.getLogger(LOGGER).error("%s", problem)
             logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
-    # No garbage collection while Textual is imported and the title is built: nothing made
-    # then is garbage, and the collector kept scanning it (~15 ms). The app, told to by
-    # collect_garbage, turns it back on after its first frame (ui/collector.py).
-    gc.disable()
     from .analytics.recorder import NoRecorder, open_recorder
     from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
@@ -152,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         source=args.exhibit,
         handle_signals=True,
         collect_garbage=True,
+        after_title=partial(advice_to_log, result),
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,

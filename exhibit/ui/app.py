@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from textual import events
@@ -84,6 +84,7 @@ class KioskApp(App[int], inherit_bindings=False):
         recorder: Recording | None = None,
         machine: Machine | None = None,
         prebuild: bool = True,
+        after_title: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -122,6 +123,9 @@ class KioskApp(App[int], inherit_bindings=False):
         self.images = images or ImageSettings()
         self.stage = Stage(self)
         self.prebuild = Prebuilder(self, prebuild)  # builds pages while idle (prebuild.py)
+        self.after_title = after_title
+        """Work kept out of the start (the exhibit's warnings-only checks): run in a thread
+        once the title is on screen."""
         for theme in THEMES:
             self.register_theme(theme)
         workarounds.first_theme(self, THEMES[0].name)
@@ -227,7 +231,7 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)
-        self.call_after_refresh(self.prebuild.start)  # once the title is on screen
+        self.call_after_refresh(self._title_drawn)
         if self.reload:
             self.reload.start()
         if self.handle_signals:
@@ -235,6 +239,12 @@ class KioskApp(App[int], inherit_bindings=False):
         if self.collect_garbage:
             self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
         self.unattended.start()
+
+    def _title_drawn(self) -> None:
+        """The first frame is on screen: what was kept from before it may run now."""
+        self.prebuild.start()
+        if self.after_title is not None:
+            self.run_worker(self.after_title, thread=True, group="after-title")
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
