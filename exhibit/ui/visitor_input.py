@@ -13,7 +13,6 @@ from .. import exits
 from ..journey import Effect, Key, Signal, Touch, Wheel
 from ..logs import LOGGER
 from .healing import StaffExit
-from .screens.panel import PanelScreen
 
 if TYPE_CHECKING:
     from .app import KioskApp
@@ -42,6 +41,8 @@ class VisitorInput:
 
     def _visitor(self, event: events.Event) -> bool:
         """A visitor's key, touch or wheel; True when it is used up here."""
+        from .screens.panel import PanelScreen  # not before the title (stage.py)
+
         app = self.app
         app.attendance.noticed_input()
         if app.unattended.woken():  # outside opening hours: it only wakes the exhibit
