@@ -4,6 +4,7 @@ and the curator's tools `--schema` and `--screenshot DIR [--size WxH]`; `kiosk r
 
 from __future__ import annotations
 
+import argparse
 import gc
 import logging
 import os
@@ -11,7 +12,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .arguments import DEFAULT_EXHIBIT, build_parser
@@ -20,6 +21,9 @@ from .loader import LoadResult, advise, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
 from .text import one_line
+
+if TYPE_CHECKING:
+    from .speech import Speaker
 
 __all__ = ["DEFAULT_EXHIBIT", "build_parser", "main", "report", "screenshots"]
 
@@ -104,51 +108,68 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--size goes with --screenshot DIR")
     if args.schema:
         return print_schema()
-    # The kiosk's start leaves the warnings-only checks until its title is drawn (they change
-    # nothing on screen); --check and --screenshot, and a file that will not start, get all.
-    starting = not args.check and args.screenshot is None
-    if starting:
-        # No garbage collection while the exhibit is read, Textual imported and the title
-        # built: nothing made then is garbage, and the collector kept scanning it (~35 ms).
-        # The app, told to by collect_garbage, turns it back on after its first frame
-        # (ui/collector.py).
-        gc.disable()
-    result = load_exhibit(args.exhibit, advice=not starting)
-    if result.exhibit is None and starting:
-        gc.enable()
-        result = load_exhibit(args.exhibit)
+    if args.check or args.screenshot is not None:
+        return curators_tools(args)
+    return start(args)
+
+
+def curators_tools(args: argparse.Namespace) -> int:
+    """--check and --screenshot: every check at once, warnings included."""
+    result = load_exhibit(args.exhibit)
     if args.check:
         report(result, sys.stdout)
         if result.exhibit is not None:  # staff notes: never shown in the kiosk
             for note in rights_notes(result.exhibit, result.problems):
                 print(note, file=sys.stderr)
         return 0 if result.ok else 1
-    if args.screenshot is not None and result.exhibit is not None:
+    if result.exhibit is not None:
         size = args.size or SCREENSHOT_SIZE
         return screenshots(result.exhibit, args.screenshot, size, result.editions)
+    report(result, sys.stderr)
+    print("The kiosk did not start. Fix the errors above, then start it again.", file=sys.stderr)
+    return 1
+
+
+def start(args: argparse.Namespace) -> int:
+    """The kiosk itself. Before the first frame only what it needs: the checks that can only
+    warn wait until the title is drawn (loader.advise), and the speech engines are looked for
+    in the background meanwhile (the title says nothing of audio)."""
+    # No garbage collection while the exhibit is read, Textual imported and the title built:
+    # nothing made then is garbage, and the collector kept scanning it (~35 ms). The app, told
+    # to by collect_garbage, turns it back on after its first frame (ui/collector.py).
+    gc.disable()
+    setup_logging(args.log)
+    from .speech import FIND, Speaker
+
+    speaker = Speaker(None if args.no_audio else FIND)
+    speaker.find_in_background()  # `espeak-ng --voices` runs while the exhibit is read
+    result = load_exhibit(args.exhibit, advice=False)
     if result.exhibit is None:
+        gc.enable()
+        result = load_exhibit(args.exhibit)  # the report lists the warnings too
         report(result, sys.stderr)
         print(
             "The kiosk did not start. Fix the errors above, then start it again.", file=sys.stderr
         )
-        if args.screenshot is None:  # a kiosk that will not start: the log says why
-            setup_logging(args.log)
-            for problem in result.problems.sorted():
-                logging.getLogger(LOGGER).error("%s", problem)
-            logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
+        for problem in result.problems.sorted():  # a kiosk that will not start: the log says why
+            logging.getLogger(LOGGER).error("%s", problem)
+        logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
+    return run(args, result, speaker)
+
+
+def run(args: argparse.Namespace, result: LoadResult, speaker: Speaker) -> int:
+    """Run the kiosk on the exhibit `result` holds until it ends; its exit status."""
+    assert result.exhibit is not None
     from .analytics.recorder import NoRecorder, open_recorder
-    from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.hours_keeper import ScreenCommands
     from .ui.images import ImageSettings, choose_mode, widget_class
     from .ui.unattended import Machine
 
-    setup_logging(args.log)
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
-    speaker = Speaker(None if args.no_audio else FIND)
     speaker.log_engines(result.editions or ("en",))  # which engine and voice read each language
     recorder = (
         NoRecorder()

@@ -6,6 +6,7 @@ running kiosk logs the same warnings once the title is up."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -19,6 +20,8 @@ from exhibit import cli
 from exhibit.loader import advise, load_exhibit
 from exhibit.logs import LOGGER
 from exhibit.problems import Problems
+from exhibit.speech import Speaker
+from exhibit.speech.engines import Engine
 from exhibit.ui.app import KioskApp
 from exhibit.ui.images import ImageSettings, widget_class
 
@@ -99,3 +102,27 @@ async def test_the_kiosk_describes_a_broken_picture_and_logs_it_after_the_title(
         text = screen_text(app)
         assert "A picture whose file is damaged." in text and "The broken picture" in text
         assert "A picture never saved." in text
+
+
+def test_the_speech_engines_are_looked_for_while_the_start_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search (`espeak-ng --voices` runs a program) starts in the background; what asks
+    for the engines afterwards gets what it found, as before."""
+    from exhibit.speech import speaker as speaker_module
+
+    started, finish = threading.Event(), threading.Event()
+    espeak = Engine("espeak-ng", "/usr/bin/espeak-ng")
+
+    def slow_search() -> tuple[Engine, ...]:
+        started.set()
+        finish.wait(10)
+        return (espeak,)
+
+    monkeypatch.setattr(speaker_module, "find_engines", slow_search)
+    monkeypatch.setattr(speaker_module, "find_player", lambda: None)
+    speaker = Speaker()
+    speaker.find_in_background()
+    assert started.wait(10), "the search did not start by itself"
+    finish.set()
+    assert speaker.available and speaker.engines == (espeak,)
