@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from . import media
 from .drawings.checks import check_drawings
 from .fit import check_fit
 from .hours import problems_in
@@ -177,6 +176,8 @@ def _media(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     """A picture that cannot be shown is a warning, never an error: missing, damaged or too
     large alike, the kiosk shows its description, at start-up and on live reload, and
     `--check` says OK. Each message names the file as the curator wrote it."""
+    from . import media  # Pillow: not before the kiosk's title (check_advice)
+
     for p_index, panel in enumerate(exhibit.panels):
         for i_index, image in enumerate(panel.images):
             if image.file is None:

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..media import PreparedCache
 from ..picture_modes import MODES
 from .terminal_answers import Answers, ask, kitty_draws_placeholders
+
+if TYPE_CHECKING:
+    from ..media import PreparedCache
 
 __all__ = ["MODES", "ImageSettings", "choose_mode", "pixels_per_cell", "widget_class"]
 
@@ -98,7 +101,21 @@ class ImageSettings:
     folder: Path = Path(".")
     describe: bool = False
     """Description mode: every image replaced by its words, whatever the terminal can do."""
-    cache: PreparedCache = field(default_factory=PreparedCache)
+    _cache: PreparedCache | None = field(default=None, init=False, repr=False, compare=False)
+    _making: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
+
+    @property
+    def cache(self) -> PreparedCache:
+        """Pictures prepared for the screen, kept; made on first use (from worker threads too):
+        exhibit.media brings Pillow (~15 ms, 3 MB), which the title does not need."""
+        with self._making:
+            if self._cache is None:
+                from ..media import PreparedCache
+
+                self._cache = PreparedCache()
+            return self._cache
 
     @property
     def shows_pixels(self) -> bool:
