@@ -1,11 +1,14 @@
-"""The kiosk's start leaves the checks that can only warn (label lengths, fit, every picture
-opened) until its title is on screen: what a visitor sees and what staff are told stay the
-same. A broken picture is still described on its panel, `--check` still names it, and the
+"""The kiosk's start leaves what the title does not need until the title is on screen: the
+checks that can only warn (label lengths, fit, every picture opened), the speech engines'
+search, Pillow and the screens not shown. What a visitor sees and what staff are told stay the
+same: a broken picture is still described on its panel, `--check` still names it, and the
 running kiosk logs the same warnings once the title is up."""
 
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -126,3 +129,27 @@ def test_the_speech_engines_are_looked_for_while_the_start_goes_on(
     assert started.wait(10), "the search did not start by itself"
     finish.set()
     assert speaker.available and speaker.engines == (espeak,)
+
+
+def test_what_the_title_does_not_need_is_not_imported_before_it(exhibit_file: Path) -> None:
+    """The start as cli.start runs it up to the app (in a fresh interpreter): Pillow, numpy,
+    textual-image, importlib.metadata, the website writer and the panel screens come later,
+    when a picture, a page or a check needs them."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from exhibit.loader import load_exhibit\n"
+        "from exhibit.speech import Speaker\n"
+        "from exhibit.ui.app import KioskApp\n"
+        "from exhibit.ui.images import ImageSettings, widget_class\n"
+        "from exhibit.ui.unattended import Machine\n"
+        f"result = load_exhibit(Path({str(exhibit_file)!r}), advice=False)\n"
+        "widget_class('halfcell')\n"
+        "KioskApp(result.exhibit, editions=result.editions, speaker=Speaker(None),\n"
+        "         images=ImageSettings(mode='halfcell', folder=result.folder))\n"
+        "later = ('PIL', 'numpy', 'textual_image', 'importlib.metadata', 'exhibit.media',\n"
+        "         'exhibit.site.writer', 'exhibit.ui.screens.panel')\n"
+        "print(sorted(set(later) & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
