@@ -81,7 +81,8 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kiosk-profile-") as folder:
         out = args.out or Path(folder) / "start.prof"
-        argv = [str(ROOT / "exhibit.yaml"), "--log", f"{folder}/kiosk.log", "--no-record"]
+        out.unlink(missing_ok=True)  # its appearance is the signal that the title is drawn
+        argv = [str(ROOT / "exhibit.yaml"), "--log", f"{folder}/kiosk.log"]
         argv += ["--images", args.images]
         code = WRAPPER.format(root=str(ROOT), out=str(out), args=argv)
         terminal = Terminal([sys.executable, "-c", code])
