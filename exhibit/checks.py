@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from . import media
 from .drawings.checks import check_drawings
 from .fit import check_fit
 from .hours import problems_in
@@ -22,18 +21,29 @@ MEANWHILE = "Until then the kiosk shows the description instead"
 """Said after every media problem: a picture that cannot be shown never stops the kiosk."""
 
 
-def check_exhibit(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
-    """Record every cross-field problem of a structurally valid exhibit."""
+def check_exhibit(
+    exhibit: Exhibit, folder: Path, problems: Problems, *, advice: bool = True
+) -> None:
+    """Record every cross-field problem of a structurally valid exhibit; without `advice`,
+    the checks that can only warn (check_advice) are left for later."""
     _languages(exhibit, problems)
     _unique_ids(exhibit, problems)
     _citations(exhibit, problems)
     _timeline(exhibit, problems)
     _labels(exhibit, problems)
+    if advice:
+        check_advice(exhibit, folder, problems)
+    _hours(exhibit, problems)
+    check_drawings(exhibit, problems)
+
+
+def check_advice(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
+    """The checks that only ever warn (the kiosk shows the exhibit whatever they find):
+    label lengths, fit on a small screen, and every picture opened. The kiosk runs them after
+    its title is on screen (loader.advise); --check and live reload run them at once."""
     check_lengths(exhibit, None, problems)
     check_fit(exhibit, problems)
     _media(exhibit, folder, problems)
-    _hours(exhibit, problems)
-    check_drawings(exhibit, problems)
 
 
 def _hours(exhibit: Exhibit, problems: Problems) -> None:
@@ -169,6 +179,8 @@ def _media(exhibit: Exhibit, folder: Path, problems: Problems) -> None:
     """A picture that cannot be shown is a warning, never an error: missing, damaged or too
     large alike, the kiosk shows its description, at start-up and on live reload, and
     `--check` says OK. Each message names the file as the curator wrote it."""
+    from . import media  # Pillow: not before the kiosk's title (check_advice)
+
     for p_index, panel in enumerate(exhibit.panels):
         for i_index, image in enumerate(panel.images):
             if image.file is None:

@@ -8,184 +8,27 @@ import argparse
 import gc
 import logging
 import os
-import re
-import shlex
 import sys
 from collections.abc import Mapping, Sequence
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from .arguments import BUILD_AHEAD, DEFAULT_EXHIBIT, build_parser
 from .length_checks import rights_notes
-from .loader import LoadResult, load_exhibit
+from .loader import LoadResult, advise, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
-from .picture_modes import MODES
 from .text import one_line
 
-DEFAULT_EXHIBIT = Path(__file__).resolve().parent.parent / "exhibit.yaml"
-"""The bundled exhibit beside kiosk.py, whatever the working directory."""
+if TYPE_CHECKING:
+    from .speech import Speaker
+
+__all__ = ["DEFAULT_EXHIBIT", "build_parser", "main", "report", "screenshots"]
+
 SCREENSHOT_SIZE = (80, 24)
 """--screenshot's default size: the smallest terminal the kiosk is made for."""
-BUILD_AHEAD = {"all": None, "neighbours": 1, "none": 0}
-"""--build-ahead: the pages built while idle, by their distance in stops from the one shown
-(None: every page of the exhibit)."""
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 1 <= value <= 86400:
-        raise argparse.ArgumentTypeError("give a number of seconds from 1 to 86400")
-    return value
-
-
-def _size(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"([0-9]{1,6})[xX]([0-9]{1,6})", text.strip())
-    if match is None:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a size; write WIDTHxHEIGHT in characters, e.g. 80x24"
-        )
-    width, height = int(match[1]), int(match[2])
-    if not (20 <= width <= 400 and 20 <= height <= 400):
-        raise argparse.ArgumentTypeError(
-            f"{text!r}: give a width and a height from 20 to 400 characters each, e.g. 120x40"
-        )
-    return width, height
-
-
-def _folder(text: str) -> Path:
-    path = Path(text)
-    if path.exists() and not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{text!r} is a file; give a folder for the pictures")
-    return path
-
-
-def _command(text: str) -> tuple[str, ...]:
-    """A screen command as the shell would split it, run later without a shell."""
-    try:
-        words = tuple(shlex.split(text))
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"{text!r}: {error}") from None
-    if not words:
-        raise argparse.ArgumentTypeError("give a command, e.g. 'wlr-randr --output HDMI-A-1 --off'")
-    return words
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kiosk",
-        description="A museum kiosk in the terminal: shows an exhibit written in YAML.",
-    )
-    parser.add_argument(
-        "exhibit",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_EXHIBIT,
-        help="the exhibit file (default: the bundled exhibit.yaml)",
-    )
-    parser.add_argument("--check", action="store_true", help="check the exhibit and exit")
-    parser.add_argument(
-        "--schema",
-        action="store_true",
-        help="print the JSON Schema of exhibit files, for editors, and exit "
-        "(python kiosk.py --schema > exhibit.schema.json)",
-    )
-    parser.add_argument(
-        "--screenshot",
-        type=_folder,
-        metavar="DIR",
-        help="save a picture (SVG) of every page of the exhibit in DIR, created if missing, "
-        "and exit",
-    )
-    parser.add_argument(
-        "--size",
-        type=_size,
-        metavar="WxH",
-        help="with --screenshot: the terminal size in characters, 20 to 400 each (default: 80x24)",
-    )
-    parser.add_argument(
-        "--demo", action="store_true", help="attract mode: loop through the panels on its own"
-    )
-    parser.add_argument(
-        "--interval", type=_seconds, metavar="SECONDS", help="seconds per panel in demo mode"
-    )
-    parser.add_argument(
-        "--idle",
-        type=_seconds,
-        metavar="SECONDS",
-        help="seconds without input before the kiosk returns to the start",
-    )
-    parser.add_argument(
-        "--images",
-        choices=MODES,
-        default="auto",
-        help="how to draw pictures: detect (auto), a graphics protocol (kitty, sixel), "
-        "coloured half blocks (halfcell), or their descriptions only (none)",
-    )
-    parser.add_argument(
-        "--allow-quit",
-        action="store_true",
-        help="for development: let ctrl+q end the kiosk",
-    )
-    parser.add_argument(
-        "--no-record",
-        action="store_true",
-        help="record no visitor figures for this run (kiosk serve's browser sessions are not "
-        "visits to the hall; kiosk.analytics.record: false switches recording off for good)",
-    )
-    parser.add_argument(
-        "--no-audio",
-        action="store_true",
-        help="no audio description (kiosk serve's browser sessions: the computer's speakers "
-        "are not the visitor's)",
-    )
-    parser.add_argument(
-        "--always-open",
-        action="store_true",
-        help="ignore kiosk.hours: never rest the screen or run --screen-off (kiosk serve's "
-        "browser sessions: a reader at home keeps their own hours)",
-    )
-    parser.add_argument(
-        "--no-staff-status",
-        action="store_true",
-        help="no staff status screen, whatever kiosk.staff_status says (kiosk serve's browser "
-        "sessions: it would show the server's log and files to anyone typing the keys)",
-    )
-    parser.add_argument(
-        "--build-ahead",
-        choices=BUILD_AHEAD,
-        default="all",
-        help="pages built in the background while idle: every page (all, the default), only "
-        "the pages next to the one shown (neighbours: kiosk serve's browser sessions, less "
-        "memory each), or none",
-    )
-    parser.add_argument(
-        "--log",
-        type=Path,
-        metavar="FILE",
-        default=default_log_file(),
-        help="the kiosk's log: starts, reloads, refused saves (default: %(default)s)",
-    )
-    # Programs the kiosk may run belong to the machine's owner (the unit file), never to
-    # exhibit.yaml: curators must not be able to make the kiosk run programs.
-    parser.add_argument(
-        "--screen-off",
-        type=_command,
-        metavar="CMD",
-        help="outside kiosk.hours, run CMD to switch the display off "
-        "(e.g. 'wlr-randr --output HDMI-A-1 --off'; see deploy/HOURS.md)",
-    )
-    parser.add_argument(
-        "--screen-on",
-        type=_command,
-        metavar="CMD",
-        help="at opening, or when a visitor wakes the kiosk, run CMD to switch the display on",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser
 
 
 def report(result: LoadResult, stream: TextIO) -> None:
@@ -229,6 +72,13 @@ def screenshots(
     return 0
 
 
+def advice_to_log(result: LoadResult) -> None:
+    """The warnings the start left out (loader.advise), to the log, as a reload logs its own."""
+    advise(result)
+    for problem in result.problems.sorted():
+        logging.getLogger(LOGGER).warning("%s", problem)
+
+
 def beyond_the_hall(argv: Sequence[str]) -> int | None:
     """`kiosk site DIR` (the exhibit as a website) and `kiosk serve` (the kiosk in browsers):
     each in its own module, imported only when asked for; None for any other command line."""
@@ -258,6 +108,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--size goes with --screenshot DIR")
     if args.schema:
         return print_schema()
+    if args.check or args.screenshot is not None:
+        return curators_tools(args)
+    return start(args)
+
+
+def curators_tools(args: argparse.Namespace) -> int:
+    """--check and --screenshot: every check at once, warnings included."""
     result = load_exhibit(args.exhibit)
     if args.check:
         report(result, sys.stdout)
@@ -265,36 +122,54 @@ def main(argv: Sequence[str] | None = None) -> int:
             for note in rights_notes(result.exhibit, result.problems):
                 print(note, file=sys.stderr)
         return 0 if result.ok else 1
-    if args.screenshot is not None and result.exhibit is not None:
+    if result.exhibit is not None:
         size = args.size or SCREENSHOT_SIZE
         return screenshots(result.exhibit, args.screenshot, size, result.editions)
+    report(result, sys.stderr)
+    print("The kiosk did not start. Fix the errors above, then start it again.", file=sys.stderr)
+    return 1
+
+
+def start(args: argparse.Namespace) -> int:
+    """The kiosk itself. Before the first frame only what it needs: the checks that can only
+    warn wait until the title is drawn (loader.advise), and the speech engines are looked for
+    in the background meanwhile (the title says nothing of audio)."""
+    # No garbage collection while the exhibit is read, Textual imported and the title built:
+    # nothing made then is garbage, and the collector kept scanning it (~35 ms). The app, told
+    # to by collect_garbage, turns it back on after its first frame (ui/collector.py).
+    gc.disable()
+    setup_logging(args.log)
+    from .speech import FIND, Speaker
+
+    speaker = Speaker(None if args.no_audio else FIND)
+    speaker.find_in_background()  # `espeak-ng --voices` runs while the exhibit is read
+    result = load_exhibit(args.exhibit, advice=False)
     if result.exhibit is None:
+        gc.enable()
+        result = load_exhibit(args.exhibit)  # the report lists the warnings too
         report(result, sys.stderr)
         print(
             "The kiosk did not start. Fix the errors above, then start it again.", file=sys.stderr
         )
-        if args.screenshot is None:  # a kiosk that will not start: the log says why
-            setup_logging(args.log)
-            for problem in result.problems.sorted():
-                logging.getLogger(LOGGER).error("%s", problem)
-            logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
+        for problem in result.problems.sorted():  # a kiosk that will not start: the log says why
+            logging.getLogger(LOGGER).error("%s", problem)
+        logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
-    # No garbage collection while Textual is imported and the title is built: nothing made
-    # then is garbage, and the collector kept scanning it (~15 ms). The app, told to by
-    # collect_garbage, turns it back on after its first frame (ui/collector.py).
-    gc.disable()
+    return run(args, result, speaker)
+
+
+def run(args: argparse.Namespace, result: LoadResult, speaker: Speaker) -> int:
+    """Run the kiosk on the exhibit `result` holds until it ends; its exit status."""
+    assert result.exhibit is not None
     from .analytics.recorder import NoRecorder, open_recorder
-    from .speech import FIND, Speaker
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.hours_keeper import ScreenCommands
     from .ui.images import ImageSettings, choose_mode, widget_class
     from .ui.unattended import Machine
 
-    setup_logging(args.log)
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
-    speaker = Speaker(None if args.no_audio else FIND)
     speaker.log_engines(result.editions or ("en",))  # which engine and voice read each language
     recorder = (
         NoRecorder()
@@ -315,6 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handle_signals=True,
         collect_garbage=True,
         build_ahead=BUILD_AHEAD[args.build_ahead],
+        after_title=partial(advice_to_log, result),
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,

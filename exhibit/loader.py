@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from .checks import check_edition, check_exhibit
+from .checks import check_advice, check_edition, check_exhibit
 from .languages import split_languages
 from .model import Exhibit
 from .problems import Problems
@@ -37,8 +37,12 @@ class LoadResult:
         return self.exhibit is not None
 
 
-def load_exhibit(path: Path) -> LoadResult:
-    """Read, validate and check one exhibit file. Never raises for anything in the file."""
+def load_exhibit(path: Path, *, advice: bool = True) -> LoadResult:
+    """Read, validate and check one exhibit file. Never raises for anything in the file.
+
+    Without `advice` the checks that can only warn are left out (errors are all found, so
+    whether the exhibit is shown is decided as with them): the kiosk's start gives them
+    after its title is drawn (`advise`), the warnings going to the log."""
     problems = Problems(path)
     try:
         folder = path.resolve().parent
@@ -60,12 +64,22 @@ def load_exhibit(path: Path) -> LoadResult:
     default, *others = documents
     exhibit = convert(documents[default], Exhibit, problems)
     problems.quiet_on_unreadable = True  # stand-ins are not checked again
-    check_exhibit(exhibit, folder, problems)
+    check_exhibit(exhibit, folder, problems, advice=advice)
     if problems.errors:
         return LoadResult(None, problems, folder)
     editions = {default: exhibit} if others else {}
     for code in others:
         # Same structure as the default edition, so no new problems; only texts differ.
         editions[code] = edition = convert(documents[code], Exhibit, Problems(path))
-        check_edition(edition, code, problems)
+        if advice:
+            check_edition(edition, code, problems)
     return LoadResult(exhibit, problems, folder, MappingProxyType(editions))
+
+
+def advise(result: LoadResult) -> None:
+    """Add to `result` (from `load_exhibit(..., advice=False)`) the warnings left out."""
+    if result.exhibit is None:
+        return
+    check_advice(result.exhibit, result.folder, result.problems)
+    for code, edition in list(result.editions.items())[1:]:  # the default edition is first
+        check_edition(edition, code, result.problems)

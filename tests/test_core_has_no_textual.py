@@ -85,6 +85,15 @@ def test_private_textual_modules_only_in_the_workarounds() -> None:
     assert _imports(PACKAGE / "ui" / "workarounds" / "terminal.py")  # the rule sees imports
 
 
+def test_the_versions_are_read_as_packaging_reads_them() -> None:
+    from importlib.metadata import version
+
+    from exhibit.ui import workarounds
+
+    for package in workarounds.PINNED:
+        assert workarounds.installed_version(package) == version(package)
+
+
 def test_the_workarounds_refuse_another_version() -> None:
     from exhibit.ui import workarounds
 

@@ -143,6 +143,23 @@ async def test_nothing_is_built_while_keys_keep_coming(clocks: Exhibit) -> None:
         assert set(kept(app)) == {0, 1}, "only the pages the visitor saw"
 
 
+async def test_building_waits_for_the_title_on_screen_however_long_the_start(
+    clocks: Exhibit,
+) -> None:
+    """A slow start (a Raspberry Pi) uses up the idle time counted from the app's creation:
+    the first page must still wait until the title has been on screen for QUIET seconds."""
+    clock = ManualClock()
+    app = kiosk(clocks, clock)
+    clock.time += 3 * QUIET  # the seconds the start took before the app mounted
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await clock.advance(pilot, QUIET * 0.8)
+        await until(pilot, lambda: not app.prebuild.busy, note="(building a page)")
+        assert set(kept(app)) == {0}, "nothing built so soon after the title"
+        await idle_until(app, clock, pilot, lambda: 1 in kept(app))
+        assert isinstance(app.screen, TitleScreen)
+
+
 async def test_building_can_be_turned_off(clocks: Exhibit) -> None:
     clock = ManualClock()
     app = kiosk(clocks, clock, prebuild=False)

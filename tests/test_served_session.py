@@ -20,7 +20,7 @@ from test_hours_on_screen import HOURS_EXHIBIT, Wall
 from test_prebuild import a_moment, kept
 from test_status_screen import STAFF_EXHIBIT
 
-from exhibit.cli import BUILD_AHEAD, build_parser
+from exhibit.arguments import BUILD_AHEAD, build_parser
 from exhibit.loader import load_exhibit
 from exhibit.model import Exhibit
 from exhibit.ui.app import KioskApp

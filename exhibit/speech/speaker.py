@@ -127,6 +127,11 @@ class Speaker:
         """For a status screen: each language and what reads it (or that nothing does)."""
         return {code: _description(code, self.engine_for(code)) for code in languages}
 
+    def find_in_background(self) -> None:
+        """Look for the engines now, in a thread (listing espeak-ng's voices runs a program):
+        whoever asks for them next waits only for what is left of the search."""
+        threading.Thread(target=lambda: self.engines, name="speech-find", daemon=True).start()
+
     def log_engines(self, languages: Iterable[str]) -> None:
         """Log, in the background, which engine and voice read each language."""
         codes = tuple(languages)

@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from textual import events
 from textual.app import App
 
-from .. import exits
 from ..analytics.journey_events import Recording, VisitLog
 from ..analytics.recorder import NoRecorder
 from ..journey import (
     Effect,
     Event,
-    Key,
     Signal,
     State,
     Step,
     Tap,
-    Touch,
-    Wheel,
     go,
     next_state,
     reloaded,
@@ -51,15 +47,13 @@ from .messages import Asked, PictureLaid
 from .prebuild import Prebuilder
 from .reading_aloud import ReadingAloud
 from .reload import LiveReload
-from .screens.panel import PanelScreen
 from .stage import Stage
 from .theme import THEMES
 from .unattended import Machine, Unattended
+from .visitor_input import VisitorInput
 from .words import words_for
 
 log = logging.getLogger(LOGGER)
-
-_WHEEL = (events.MouseScrollDown, events.MouseScrollUp)
 
 
 class KioskApp(App[int], inherit_bindings=False):
@@ -91,6 +85,7 @@ class KioskApp(App[int], inherit_bindings=False):
         machine: Machine | None = None,
         prebuild: bool = True,
         build_ahead: int | None = None,
+        after_title: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = os.environ.get("TERM") == "linux" if console is None else console
@@ -130,11 +125,14 @@ class KioskApp(App[int], inherit_bindings=False):
         self.stage = Stage(self)
         # Builds pages while idle, all or those within build_ahead stops (prebuild.py).
         self.prebuild = Prebuilder(self, prebuild, build_ahead)
+        self.after_title = after_title
+        """Work kept out of the start (the exhibit's warnings-only checks): run in a thread
+        once the title is on screen."""
         for theme in THEMES:
             self.register_theme(theme)
         workarounds.first_theme(self, THEMES[0].name)
-        self._staff_exit = StaffExit.of(self.exhibit)
-        self._swallow_mouse_up = False
+        self.visitor_input = VisitorInput(self)
+        """A visitor's keys, touches and wheel turns, made journey events (visitor_input.py)."""
         self.unattended = Unattended(self, machine or Machine(), source)
         """Opening hours, screen care and the staff status (unattended.py)."""
 
@@ -224,46 +222,8 @@ class KioskApp(App[int], inherit_bindings=False):
         self.stage.box = message.box
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.MouseUp) and self._swallow_mouse_up:
-            self._swallow_mouse_up = False
-            return
-        visitor = isinstance(event, (events.Key, events.MouseDown, *_WHEEL))
-        if visitor and not event.is_forwarded and self._visitor(event):
-            return
-        await super().on_event(event)
-
-    def _visitor(self, event: events.Event) -> bool:
-        """A visitor's key, touch or wheel; True when it is used up here."""
-        self.attendance.noticed_input()
-        if self.unattended.woken():  # outside opening hours: it only wakes the exhibit
-            self._swallow_mouse_up = isinstance(event, events.MouseDown)
-            return True
-        asleep = self.state.attract or self.state.countdown
-        if isinstance(event, events.Key):
-            if self._staff_leaves(event.key):
-                return True
-            if self.unattended.status_asked(event.key):
-                self.feed(Signal.STAFF_STATUS)
-                return True
-            page = self.screen
-            at_end = event.key == "down" and isinstance(page, PanelScreen) and page.next_image_due()
-            if event.key == "a" and self.state.choices.audio and not self.speaker.speaking():
-                self.feed(Signal.SPEECH_ENDED)  # it finished by itself: `a` reads again
-            return Effect.PASS not in self.feed(Key(event.key, at_end)).effects
-        if isinstance(event, events.MouseDown):
-            self.feed(Touch())
-            self._swallow_mouse_up = asleep  # waking is all that touch does
-            return asleep
-        self.feed(Wheel())
-        return False
-
-    def _staff_leaves(self, key: str) -> bool:
-        quitting = self.allow_quit and key == "ctrl+q"
-        if quitting or self._staff_exit.typed(key, self.clock.now()):
-            log.info("closed by staff" if not quitting else "closed with ctrl+q")
-            self.exit(return_code=exits.STAFF_EXIT if not quitting else exits.OK)
-            return True
-        return False
+        if not self.visitor_input.used_up(event):
+            await super().on_event(event)
 
     # Start, errors and reloads ---------------------------------------------------------------
 
@@ -273,7 +233,7 @@ class KioskApp(App[int], inherit_bindings=False):
         workarounds.console_scroll_bars(self.linux_console)
         self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)
-        self.prebuild.kick()
+        self.call_after_refresh(self._title_drawn)
         if self.reload:
             self.reload.start()
         if self.handle_signals:
@@ -281,6 +241,12 @@ class KioskApp(App[int], inherit_bindings=False):
         if self.collect_garbage:
             self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
         self.unattended.start()
+
+    def _title_drawn(self) -> None:
+        """The first frame is on screen: what was kept from before it may run now."""
+        self.prebuild.start()
+        if self.after_title is not None:
+            self.run_worker(self.after_title, thread=True, group="after-title")
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
@@ -308,7 +274,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.words = words_for(language)
         self.title = self.exhibit.title
         self.images.folder = folder
-        self._staff_exit = StaffExit.of(self.exhibit)
+        self.visitor_input.staff_exit = StaffExit.of(self.exhibit)
         self.prebuild.forget_failures()
         self.stage.forget_pages()
         before = self.state

@@ -1,22 +1,26 @@
 """How this terminal shows pictures: decided once, before the app runs.
 
-textual-image asks the terminal what it supports when it is imported, and that query only works
-before Textual takes over stdin; so the choice is made here, from the command line, and handed
-to the app as a plain setting.
+The terminal is asked what it supports (terminal_answers.py) before Textual takes over stdin;
+so the choice is made here, from the command line, and handed to the app as a plain setting.
+textual-image (which asks again when it is imported, then answered at once) is imported only
+for the Sixel and Kitty modes.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..media import PreparedCache
 from ..picture_modes import MODES
 from .terminal_answers import Answers, ask, kitty_draws_placeholders
+
+if TYPE_CHECKING:
+    from ..media import PreparedCache
 
 __all__ = ["MODES", "ImageSettings", "choose_mode", "pixels_per_cell", "widget_class"]
 
@@ -42,22 +46,25 @@ def choose_mode(
     if term in _TEXT_TERMINALS or "NO_COLOR" in environ:
         return "none"
     if "TMUX" not in environ:  # inside tmux the protocols need passthrough: half blocks instead
-        from textual_image.renderable import Image, SixelImage, TGPImage
-
         answers = answers or ask()
-        if answers.cell:
-            from .workarounds import use_cell_size
-
-            use_cell_size(answers.cell)
-        if Image is SixelImage:
-            return "sixel"
-        if Image is TGPImage:
+        if answers.sixel:  # Sixel first, as textual-image chooses
+            return _with_cell_size("sixel", answers)
+        if answers.kitty_graphics:
             if kitty_draws_placeholders(answers):
-                return "kitty"
-            return "sixel" if answers.sixel else "halfcell"  # an old kitty: never its boxes
+                return _with_cell_size("kitty", answers)
+            return "halfcell"  # an old kitty: never its boxes (it has no Sixel either)
     if "256" in term or environ.get("COLORTERM") in ("truecolor", "24bit"):
         return "halfcell"
     return "none"
+
+
+def _with_cell_size(mode: str, answers: Answers) -> str:
+    """`mode`, with pictures scaled to the cell size the terminal answered."""
+    if answers.cell:
+        from .workarounds import use_cell_size
+
+        use_cell_size(answers.cell)
+    return mode
 
 
 def widget_class(mode: str) -> Any:
@@ -98,7 +105,21 @@ class ImageSettings:
     folder: Path = Path(".")
     describe: bool = False
     """Description mode: every image replaced by its words, whatever the terminal can do."""
-    cache: PreparedCache = field(default_factory=PreparedCache)
+    _cache: PreparedCache | None = field(default=None, init=False, repr=False, compare=False)
+    _making: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
+
+    @property
+    def cache(self) -> PreparedCache:
+        """Pictures prepared for the screen, kept; made on first use (from worker threads too):
+        exhibit.media brings Pillow (~15 ms, 3 MB), which the title does not need."""
+        with self._making:
+            if self._cache is None:
+                from ..media import PreparedCache
+
+                self._cache = PreparedCache()
+            return self._cache
 
     @property
     def shows_pixels(self) -> bool:

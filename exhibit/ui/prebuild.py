@@ -57,6 +57,8 @@ class Prebuilder:
         """Build only pages at most this many stops from the one shown (None: every page)."""
         self._waiting: Cancel | None = None
         self._building: Prebuild | None = None
+        self._title_drawn = False
+        """Nothing is built before the first frame is on screen (`start`)."""
         self._failed: set[tuple[str, int]] = set()
         """Pages whose building failed (the healer was called meanwhile): left to a visitor's
         visit, so that one broken page cannot make the kiosk fail over and over while idle."""
@@ -66,9 +68,18 @@ class Prebuilder:
         """A page is being built now."""
         return self._building is not None
 
+    def start(self) -> None:
+        """The title is on screen: from QUIET seconds on, build the rest. (The idle time is
+        counted from the app's creation, which a slow start can use up: without this the
+        first page was built while the title was still being drawn, delaying it.)"""
+        self._title_drawn = True
+        self.kick(not_before=QUIET)
+
     def kick(self, not_before: float = 0.0) -> None:
         """Build what is not built yet, once the kiosk is quiet (nothing if all is built)."""
-        if not self.enabled or self._waiting is not None or self._building is not None:
+        if not self.enabled or not self._title_drawn:
+            return
+        if self._waiting is not None or self._building is not None:
             return
         if next(self._todo(), None) is not None:
             attendance = self.app.attendance

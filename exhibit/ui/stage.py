@@ -14,20 +14,16 @@ from typing import TYPE_CHECKING
 
 from ..journey import Effect, State, Window
 from ..tour import Stop
-from .screens.advisory import AdvisoryScreen
 from .screens.base import KioskOverlay, KioskScreen, ScrollingScreen
-from .screens.closing import ClosingScreen
-from .screens.countdown import CountdownScreen
-from .screens.help import HelpScreen
-from .screens.image_view import ImageViewScreen
-from .screens.index import IndexScreen
-from .screens.panel import PanelScreen
-from .screens.status import StatusScreen
 from .screens.title import TitleScreen
 from .shelf import PageShelf
 
+# The other screens are imported where they are first built: the title needs none of them,
+# and their widgets (pictures, QR codes, sources, the status) cost the start ~17 ms here, a
+# tenth of a second on a Raspberry Pi. The pages built while idle bring them in after it.
 if TYPE_CHECKING:
     from .app import KioskApp
+    from .screens.advisory import AdvisoryScreen
 
 COUNTDOWN = "countdown"
 
@@ -67,6 +63,8 @@ class Stage:
 
     def advisory_for(self, number: int) -> AdvisoryScreen:
         """The content advisory of the panel at stop `number`: the kept one if there is one."""
+        from .screens.advisory import AdvisoryScreen
+
         panel = self.app.exhibit.panels[number - 1]
         build = lambda: AdvisoryScreen(panel, self.app.words)  # noqa: E731
         return self.advisories.get(self.edition, number, build)
@@ -92,6 +90,9 @@ class Stage:
         exhibit, words, language = app.exhibit, app.words, app.next_language
         if stop.is_title:
             return TitleScreen(exhibit, words, language)
+        from .screens.closing import ClosingScreen
+        from .screens.panel import PanelScreen
+
         if stop.is_closing:
             return ClosingScreen(exhibit, words, language, app.language)
         return PanelScreen(
@@ -106,6 +107,9 @@ class Stage:
 
     def show(self, state: State, effects: tuple[Effect, ...]) -> None:
         """Make the screens say what `state` says; scroll as `effects` ask."""
+        from .screens.image_view import ImageViewScreen
+        from .screens.panel import PanelScreen
+
         if Effect.SHOW_PAGE in effects:
             self.close_windows()
             self.show_page(state.stop)
@@ -152,6 +156,8 @@ class Stage:
             wanted.append((state.window, state.image if state.window is Window.IMAGE else 0))
         if state.countdown:
             wanted.append((COUNTDOWN,))
+        from .screens.image_view import ImageViewScreen
+
         shown = [s for s in self.app.screen_stack if isinstance(s, KioskOverlay)]
         same = 0
         while same < min(len(shown), len(wanted)) and shown[same].shows == wanted[same]:
@@ -170,6 +176,12 @@ class Stage:
             self.app.push_screen(window)
 
     def _window(self, shows: tuple[object, ...], state: State) -> KioskOverlay:
+        from .screens.countdown import CountdownScreen
+        from .screens.help import HelpScreen
+        from .screens.image_view import ImageViewScreen
+        from .screens.index import IndexScreen
+        from .screens.status import StatusScreen
+
         app, kind = self.app, shows[0]
         if kind is Window.ADVISORY:
             return self.advisory_for(state.stop.number)

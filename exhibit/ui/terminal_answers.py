@@ -1,9 +1,15 @@
 """What the terminal says it can do, asked once before Textual owns the terminal.
 
-Three questions in one write, answered in order: XTVERSION (`CSI > 0 q`: name and version,
-"kitty(0.26.5)"), the cell size in pixels (`CSI 16 t`) and, last, the primary device
-attributes (`CSI c`), which every terminal answers: once that answer is in, nothing more is
-coming, so a terminal that ignores the first two costs no wait.
+Four questions in one write, answered in order: XTVERSION (`CSI > 0 q`: name and version,
+"kitty(0.26.5)"), the cell size in pixels (`CSI 16 t`), whether Kitty graphics are drawn (a
+query action, `APC G a=q`, answered "OK" by a terminal that has them) and, last, the primary
+device attributes (`CSI c`, code 4: Sixel), which every terminal answers: once that answer is
+in, nothing more is coming, so a terminal that ignores the first three costs no wait.
+
+These are the questions textual-image asks when it is imported, asked as one: it asks Sixel
+and Kitty graphics one after the other, each with a 0.1 s timeout, and a terminal without
+Kitty graphics never answers the second, so every start waited 0.1 s (0.4-0.6 s on a
+Raspberry Pi) and imported textual-image, numpy and Pillow even to draw half blocks.
 
 - kitty before 0.28 rejects the Unicode placeholders (`U=1`) that textual-image's Kitty
   pictures use, and draws a grid of boxes instead: such a kitty gets Sixel where it answers
@@ -26,12 +32,15 @@ import time
 import tty
 from dataclasses import dataclass
 
-QUESTIONS = "\x1b[>0q\x1b[16t\x1b[c"
+KITTY_QUERY = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
+"""Kitty graphics' own test (a 1x1 picture, query only: nothing is drawn or kept)."""
+QUESTIONS = "\x1b[>0q\x1b[16t" + KITTY_QUERY + "\x1b[c"
 KITTY_PLACEHOLDERS = (0, 28)
 """The first kitty version that draws Unicode placeholders."""
 
 _VERSION = re.compile(r"\x1bP>\|(?P<text>[^\x1b]*)\x1b\\")
 _CELL = re.compile(r"\x1b\[6;(?P<height>\d+);(?P<width>\d+)t")
+_KITTY_OK = re.compile(r"\x1b_Gi=31;OK\x1b\\")
 _ATTRIBUTES = re.compile(r"\x1b\[\?(?P<codes>[\d;]*)c")
 
 
@@ -43,6 +52,8 @@ class Answers:
     """One cell's width and height in pixels."""
     sixel: bool = False
     """The device attributes list 4: Sixel graphics."""
+    kitty_graphics: bool = False
+    """The terminal answered the Kitty graphics query with OK."""
     complete: bool = False
     """The last answer arrived (the terminal answered at all)."""
 
@@ -56,6 +67,7 @@ def parse(data: str) -> Answers:
         version=version.group("text") if version else None,
         cell=(int(cell.group("width")), int(cell.group("height"))) if cell else None,
         sixel="4" in codes,
+        kitty_graphics=_KITTY_OK.search(data) is not None,
         complete=attributes is not None,
     )
 

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import weakref
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
-from PIL import Image as PILImage
 from rich.color import Color
 from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
+
+if TYPE_CHECKING:  # Pillow itself is imported by whoever prepares the picture, after the title
+    from PIL import Image as PILImage
 
 UPPER_HALF = "▀"
 KEPT = 16

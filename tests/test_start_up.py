@@ -1,0 +1,155 @@
+"""The kiosk's start leaves what the title does not need until the title is on screen: the
+checks that can only warn (label lengths, fit, every picture opened), the speech engines'
+search, Pillow and the screens not shown. What a visitor sees and what staff are told stay the
+same: a broken picture is still described on its panel, `--check` still names it, and the
+running kiosk logs the same warnings once the title is up."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import media_files
+import pytest
+from kiosk_pilot import screen_text, until
+from test_pictures_on_screen import settled
+
+from exhibit import cli
+from exhibit.loader import advise, load_exhibit
+from exhibit.logs import LOGGER
+from exhibit.problems import Problems
+from exhibit.speech import Speaker
+from exhibit.speech.engines import Engine
+from exhibit.ui.app import KioskApp
+from exhibit.ui.images import ImageSettings, widget_class
+
+LONG_ALT = "A drawing of a lighthouse on a rock, " * 5
+EXHIBIT = f"""\
+exhibit:
+  title: {{en: A small gallery, fr: Une petite galerie}}
+  languages: [en, fr]
+panels:
+  - id: pictures
+    title: {{en: Two pictures, fr: Deux images}}
+    body: {{en: Look to the right., fr: Regardez à droite.}}
+    images:
+      - file: media/broken.jpg
+        alt: {{en: A picture whose file is damaged., fr: "{LONG_ALT}"}}
+        caption: {{en: The broken picture, fr: L'image abîmée}}
+      - file: media/missing.png
+        alt: {{en: A picture never saved., fr: Une image jamais enregistrée.}}
+  - id: words
+    title: {{en: Only words, fr: Rien que des mots}}
+    body: {{en: Nothing to see., fr: Rien à voir.}}
+"""
+
+
+@pytest.fixture
+def exhibit_file(write_yaml: Callable[[str], Path], tmp_path: Path) -> Path:
+    (tmp_path / "media").mkdir()
+    media_files.truncated_jpeg(tmp_path / "media" / "broken.jpg")
+    return write_yaml(EXHIBIT)
+
+
+def warnings(problems: Problems) -> list[str]:
+    return [str(problem) for problem in problems.sorted()]
+
+
+def test_the_warnings_left_out_at_start_are_the_ones_check_gives(exhibit_file: Path) -> None:
+    full = load_exhibit(exhibit_file)
+    everything = warnings(full.problems)
+    assert any("broken.jpg" in w for w in everything), everything
+    assert any("missing.png" in w for w in everything), everything
+    assert any("'fr'" in w and "alt text" in w for w in everything), everything
+    started = load_exhibit(exhibit_file, advice=False)
+    assert started.ok and warnings(started.problems) == []
+    advise(started)
+    assert warnings(started.problems) == everything
+
+
+def test_check_still_names_every_picture_it_cannot_show(
+    exhibit_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([str(exhibit_file), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "broken.jpg" in out and "missing.png" in out and ": OK (" in out
+
+
+async def test_the_kiosk_describes_a_broken_picture_and_logs_it_after_the_title(
+    exhibit_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    result = load_exhibit(exhibit_file, advice=False)
+    assert result.exhibit is not None
+    widget_class("halfcell")
+    app = KioskApp(
+        result.exhibit,
+        editions=result.editions,
+        images=ImageSettings(mode="halfcell", folder=result.folder),
+        after_title=partial(cli.advice_to_log, result),
+    )
+    caplog.set_level(logging.WARNING, logger=LOGGER)
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        def logged() -> str:
+            return "\n".join(record.getMessage() for record in caplog.records)
+
+        await until(pilot, lambda: "broken.jpg" in logged(), note="(the warnings logged)")
+        assert "missing.png" in logged() and "alt text" in logged()
+        await pilot.press("1")
+        await settled(pilot)
+        text = screen_text(app)
+        assert "A picture whose file is damaged." in text and "The broken picture" in text
+        assert "A picture never saved." in text
+
+
+def test_the_speech_engines_are_looked_for_while_the_start_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search (`espeak-ng --voices` runs a program) starts in the background; what asks
+    for the engines afterwards gets what it found, as before."""
+    from exhibit.speech import speaker as speaker_module
+
+    started, finish = threading.Event(), threading.Event()
+    espeak = Engine("espeak-ng", "/usr/bin/espeak-ng")
+
+    def slow_search() -> tuple[Engine, ...]:
+        started.set()
+        finish.wait(10)
+        return (espeak,)
+
+    monkeypatch.setattr(speaker_module, "find_engines", slow_search)
+    monkeypatch.setattr(speaker_module, "find_player", lambda: None)
+    speaker = Speaker()
+    speaker.find_in_background()
+    assert started.wait(10), "the search did not start by itself"
+    finish.set()
+    assert speaker.available and speaker.engines == (espeak,)
+
+
+def test_what_the_title_does_not_need_is_not_imported_before_it(exhibit_file: Path) -> None:
+    """The start as cli.start runs it up to the app (in a fresh interpreter): Pillow, numpy,
+    textual-image, importlib.metadata, the website writer and the panel screens come later,
+    when a picture, a page or a check needs them."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from exhibit.loader import load_exhibit\n"
+        "from exhibit.speech import Speaker\n"
+        "from exhibit.ui.app import KioskApp\n"
+        "from exhibit.ui.images import ImageSettings, widget_class\n"
+        "from exhibit.ui.unattended import Machine\n"
+        f"result = load_exhibit(Path({str(exhibit_file)!r}), advice=False)\n"
+        "widget_class('halfcell')\n"
+        "KioskApp(result.exhibit, editions=result.editions, speaker=Speaker(None),\n"
+        "         images=ImageSettings(mode='halfcell', folder=result.folder))\n"
+        "later = ('PIL', 'numpy', 'textual_image', 'importlib.metadata', 'exhibit.media',\n"
+        "         'exhibit.site.writer', 'exhibit.ui.screens.panel')\n"
+        "print(sorted(set(later) & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]", done.stdout
