@@ -21,12 +21,30 @@ For the UI:
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from .engines import Engine, base_language, find_engines, voice_for
 from .numbers import for_speech
 from .prepare import clean_text, has_han
-from .reading import page_reading, panel_reading, plain, title_reading
 from .speaker import FIND, Speaker
-from .wav import SpeechError, duration, synthesize_to_wav
+
+if TYPE_CHECKING:
+    from .reading import page_reading, panel_reading, plain, title_reading
+    from .wav import SpeechError, duration, synthesize_to_wav
+
+_LATER = {
+    "page_reading": ".reading",
+    "panel_reading": ".reading",
+    "plain": ".reading",
+    "title_reading": ".reading",
+    "SpeechError": ".wav",
+    "duration": ".wav",
+    "synthesize_to_wav": ".wav",
+}
+"""Names imported on first use: the kiosk's start needs only the Speaker (and its engines),
+not the reading of pages (with the drawings' spoken words) or the WAV writer
+(tests/test_start_up.py)."""
 
 __all__ = [
     "FIND",
@@ -53,3 +71,9 @@ def find_engine() -> str | None:
     """The program of the first engine installed here (None when there is none)."""
     engines = find_engines()
     return engines[0].program if engines else None
+
+
+def __getattr__(name: str) -> object:
+    if name in _LATER:
+        return getattr(importlib.import_module(_LATER[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

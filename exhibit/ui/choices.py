@@ -14,7 +14,6 @@ from textual.app import App
 from ..journey import State
 from ..logs import LOGGER
 from ..model import Exhibit
-from ..speech import page_reading
 from ..text import cells
 from ..tour import Choices
 from .theme import HIGH_CONTRAST, MUSEUM
@@ -45,5 +44,8 @@ def page_parts(exhibit: Exhibit, state: State) -> tuple[str, ...]:
     """What audio description reads on the page the visitor sees, in order (speech/reading.py):
     a panel's title, period, lead, its second layer if open, facts and pictures' words; the
     exhibit's title and introduction elsewhere."""
+    # Imported here: the reading (and the drawings' spoken words) waits for a first reading.
+    from ..speech.reading import page_reading
+
     panel = exhibit.panels[state.stop.panel] if state.stop.panel is not None else None
     return page_reading(exhibit, panel, deeper_open=state.more)

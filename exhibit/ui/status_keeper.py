@@ -10,14 +10,13 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..analytics.headline import Glance, glance
-from ..analytics.store import NotARecord
 from ..logs import LOGGER
 from ..status import Status, gather, write_status_file
 from .attendance import Cancel, Clock
 from .hours_keeper import WallClock
 
 if TYPE_CHECKING:
+    from ..analytics.headline import Glance
     from .app import KioskApp
 
 log = logging.getLogger(LOGGER)
@@ -69,6 +68,10 @@ class StatusKeeper:
         """Today's and this week's visitor figures, if any are recorded and readable."""
         if self.visits is None:
             return None
+        # Imported here: only the staff screen asks, and the title need not wait for them.
+        from ..analytics.headline import glance
+        from ..analytics.store import NotARecord
+
         try:
             return glance(self.visits, self.wall().date())
         except (NotARecord, sqlite3.Error, OSError):
