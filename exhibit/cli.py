@@ -23,6 +23,7 @@ from .model import Exhibit
 from .text import one_line
 
 if TYPE_CHECKING:
+    from .analytics.recorder import NoRecorder, Recorder
     from .speech import Speaker
 
 __all__ = ["DEFAULT_EXHIBIT", "build_parser", "main", "report", "screenshots"]
@@ -72,8 +73,11 @@ def screenshots(
     return 0
 
 
-def advice_to_log(result: LoadResult) -> None:
-    """The warnings the start left out (loader.advise), to the log, as a reload logs its own."""
+def advice_to_log(result: LoadResult, recorder: Recorder | NoRecorder | None = None) -> None:
+    """Once the title is on screen: the visit recorder's file opened (its writer started), and
+    the warnings the start left out (loader.advise) to the log, as a reload logs its own."""
+    if recorder is not None:
+        recorder.start()
     advise(result)
     for problem in result.problems.sorted():
         logging.getLogger(LOGGER).warning("%s", problem)
@@ -174,7 +178,9 @@ def run(args: argparse.Namespace, result: LoadResult, speaker: Speaker) -> int:
     recorder = (
         NoRecorder()
         if args.no_record
-        else open_recorder(result.exhibit.kiosk.analytics, [p.id for p in result.exhibit.panels])
+        else open_recorder(
+            result.exhibit.kiosk.analytics, [p.id for p in result.exhibit.panels], start=False
+        )
     )
     app = KioskApp(
         result.exhibit,
@@ -190,7 +196,7 @@ def run(args: argparse.Namespace, result: LoadResult, speaker: Speaker) -> int:
         handle_signals=True,
         collect_garbage=True,
         build_ahead=BUILD_AHEAD[args.build_ahead],
-        after_title=partial(advice_to_log, result),
+        after_title=partial(advice_to_log, result, recorder),
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,

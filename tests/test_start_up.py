@@ -20,8 +20,12 @@ from kiosk_pilot import screen_text, until
 from test_pictures_on_screen import settled
 
 from exhibit import cli
+from exhibit.analytics import store
+from exhibit.analytics.recorder import Recorder, open_recorder
+from exhibit.analytics.sessions import Visit, visits
 from exhibit.loader import advise, load_exhibit
 from exhibit.logs import LOGGER
+from exhibit.model import AnalyticsSettings
 from exhibit.problems import Problems
 from exhibit.speech import Speaker
 from exhibit.speech.engines import Engine
@@ -155,3 +159,41 @@ def test_what_the_title_does_not_need_is_not_imported_before_it(exhibit_file: Pa
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]", done.stdout
+
+
+@pytest.mark.parametrize("started_by_the_title", [True, False])
+def test_the_visit_recorder_opens_its_file_once_the_title_is_drawn_and_loses_nothing(
+    tmp_path: Path, started_by_the_title: bool
+) -> None:
+    """The kiosk makes its recorder with start=False and starts it after the title's first
+    frame (cli.advice_to_log): until then no SQLite is opened, the visit's events wait in the
+    queue, and a kiosk that stops before its title still writes them."""
+    path = tmp_path / "visits.sqlite"
+    recorder = open_recorder(AnalyticsSettings(), ("a", "b"), path, start=False)
+    assert isinstance(recorder, Recorder)
+    recorder.interaction()
+    recorder.page_shown("a")
+    assert not path.exists()
+    assert "recorder" not in [thread.name for thread in threading.enumerate()]  # no writer yet
+    if started_by_the_title:
+        cli.advice_to_log(load_exhibit(write_small_exhibit(tmp_path), advice=False), recorder)
+    recorder.close()
+    [visit] = read_visits(path)
+    assert visit.touches == 1 and visit.reason == "closed"
+
+
+def write_small_exhibit(folder: Path) -> Path:
+    path = folder / "exhibit.yaml"
+    path.write_text(
+        "exhibit: {title: {en: Words}}\npanels:\n  - {id: a, title: {en: A}, body: {en: Text.}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def read_visits(path: Path) -> list[Visit]:
+    db = store.open_for_reading(path)
+    try:
+        return list(visits(store.events(db)))
+    finally:
+        db.close()

@@ -50,6 +50,7 @@ class Recorder:
         keep_raw_days: int = 90,
         commit_every: float = COMMIT_EVERY,
         tz: tzinfo | None = None,
+        start: bool = True,
     ) -> None:
         self.path = path
         self.clock = clock
@@ -58,7 +59,14 @@ class Recorder:
         self._queue.put((EXHIBIT, clock(), " ".join(panels), ""))
         self._writer = Writer(path, kiosk_id, keep_raw_days, commit_every, self._queue, clock, tz)
         self._thread = threading.Thread(target=self._writer.run, name="recorder", daemon=True)
-        self._thread.start()
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Start the writer (opening the file): at once unless made with start=False, as the
+        kiosk does to open SQLite once its title is on screen. Events wait in the queue."""
+        if self._thread.ident is None:
+            self._thread.start()
 
     def _put(self, kind: str | Kind, name: str = "", value: str = "") -> None:
         if not self._writer.broken:  # a file that cannot be written: nothing piles up
@@ -109,6 +117,7 @@ class Recorder:
     def close(self, timeout: float = 5.0) -> None:
         """End an open visit ("closed"), write what is queued, and stop the writer."""
         self._put(STOP)
+        self.start()  # never started (the kiosk ended before its title): still write the queue
         self._thread.join(timeout)
 
     @property
@@ -120,6 +129,7 @@ class Recorder:
 class NoRecorder:
     """Recording switched off (kiosk.analytics.record: false): the same calls, nothing kept."""
 
+    def start(self) -> None: ...
     def visit_started(self, origin: str = "title") -> None: ...
     def attract_started(self) -> None: ...
     def page_shown(self, page: str) -> None: ...
@@ -140,6 +150,8 @@ def open_recorder(
     panels: Sequence[str],
     path: Path | None = None,
     clock: Callable[[], float] = time.time,
+    *,
+    start: bool = True,
 ) -> Recorder | NoRecorder:
     """The recorder exhibit.yaml asks for (kiosk.analytics), at `path` or the default file."""
     if not settings.record:
@@ -149,4 +161,5 @@ def open_recorder(
         panels=panels,
         clock=clock,
         keep_raw_days=settings.keep_raw_days,
+        start=start,
     )
