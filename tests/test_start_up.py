@@ -138,7 +138,8 @@ def test_the_speech_engines_are_looked_for_while_the_start_goes_on(
 def test_what_the_title_does_not_need_is_not_imported_before_it(exhibit_file: Path) -> None:
     """The start as cli.start runs it up to the app (in a fresh interpreter): Pillow, numpy,
     textual-image, importlib.metadata, the website writer, the panel screens, the staff screen's
-    visitor figures and the reading of pages come later, when something needs them."""
+    visitor figures, the reading of pages and (with no time zone for opening hours) zoneinfo
+    come later, when something needs them."""
     code = (
         "import sys\n"
         "from pathlib import Path\n"
@@ -154,7 +155,7 @@ def test_what_the_title_does_not_need_is_not_imported_before_it(exhibit_file: Pa
         "later = ('PIL', 'numpy', 'textual_image', 'importlib.metadata', 'exhibit.media',\n"
         "         'exhibit.site.writer', 'exhibit.ui.screens.panel',\n"
         "         'exhibit.analytics.headline', 'exhibit.speech.reading',\n"
-        "         'exhibit.drawings.spoken', 'exhibit.speech.wav', 'wave')\n"
+        "         'exhibit.drawings.spoken', 'exhibit.speech.wav', 'wave', 'zoneinfo')\n"
         "print(sorted(set(later) & set(sys.modules)))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
