@@ -32,6 +32,7 @@ COLUMNS, ROWS = 120, 40
 MAGENTA, CYAN = (255, 0, 255), (0, 255, 255)
 FRAME = 12
 """The frame's width in the picture's own pixels."""
+pytestmark = pytest.mark.xdist_group("x-server")  # one Xvfb (the module's) on one worker
 
 EXHIBIT = """\
 exhibit:
@@ -198,7 +199,7 @@ TERMINALS = {
 
 @pytest.mark.parametrize("terminal", TERMINALS)
 async def test_the_picture_is_drawn_whole_and_inside_its_box(
-    display: str, framed: Path, terminal: str
+    display: str, framed: Path, terminal: str, tmp_path: Path
 ) -> None:
     cells = await picture_box(framed)
     name, command = TERMINALS[terminal]
@@ -219,7 +220,7 @@ async def test_the_picture_is_drawn_whole_and_inside_its_box(
         image = shot(display, wid)
         box = coloured_box(image)
         assert box is not None
-        shots = Path(os.environ.get("KIOSK_SHOTS", "/tmp"))
+        shots = Path(os.environ.get("KIOSK_SHOTS") or tmp_path)  # KIOSK_SHOTS: for a person
         kind = "-labelled" if "labels:" in framed.read_text() else ""
         shots.joinpath(f"{terminal}{kind}.png").write_bytes(_png(image))
         _, _, width, height = geometry(display, wid)

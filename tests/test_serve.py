@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from chromium import browser, is_local, outside, shots_folder
+from chromium import ONE_WORKER, browser, is_local, outside, shots_folder
 from conftest import ROOT
 from served import WAIT, Served, Tab, alive, children, serve, wait_until
 
 __all__ = ["browser", "outside", "serve"]  # fixtures, used by name
+pytestmark = ONE_WORKER
 
 
 def test_a_visitor_turns_pages_and_reads_japanese_in_a_browser(
