@@ -111,7 +111,7 @@ def x(display: str, *command: str) -> str:
 
 
 def window(display: str, name: str) -> str:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # generous: a busy 2-core machine, tests in parallel
     while time.monotonic() < deadline:
         found = x(display, "xdotool", "search", "--onlyvisible", "--class", name).split()
         if found:
