@@ -110,9 +110,11 @@ def x(display: str, *command: str) -> str:
     return run.stdout
 
 
-def window(display: str, name: str) -> str:
+def window(display: str, name: str, terminal: subprocess.Popen[bytes], said: Path) -> str:
     deadline = time.monotonic() + 90  # generous: a busy 2-core machine, tests in parallel
     while time.monotonic() < deadline:
+        ended = terminal.poll()
+        assert ended is None, f"{name} ended ({ended}) before its window showed: {said.read_text()}"
         found = x(display, "xdotool", "search", "--onlyvisible", "--class", name).split()
         if found:
             return found[0]
@@ -205,11 +207,13 @@ async def test_the_picture_is_drawn_whole_and_inside_its_box(
     name, command = TERMINALS[terminal]
     env = {**os.environ, "DISPLAY": display, "LIBGL_ALWAYS_SOFTWARE": "1"}
     kiosk = [sys.executable, str(ROOT / "kiosk.py"), str(framed), "--allow-quit"]
-    process = subprocess.Popen(
-        [*command, *kiosk], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    said = tmp_path / f"{terminal}.stderr"  # why a terminal ended, if it does
+    with said.open("wb") as errors:
+        process = subprocess.Popen(
+            [*command, *kiosk], env=env, stdout=subprocess.DEVNULL, stderr=errors
+        )
     try:
-        wid = window(display, name)
+        wid = window(display, name, process, said)
         time.sleep(3)  # the kiosk starts and asks the terminal what it can do
         x(display, "xdotool", "key", "--window", wid, "1")
         deadline = time.monotonic() + 30
