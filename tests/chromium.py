@@ -20,6 +20,10 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 HTML_VALIDATE = NODE_MODULES / ".bin" / "html-validate"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
+ONE_WORKER = pytest.mark.xdist_group("chromium")
+"""For a module's `pytestmark`: its tests share one browser (the module-scoped fixture), so
+they run together on one parallel worker (pytest-xdist), never two Chromiums at once."""
+
 
 def need(ready: bool, what: str) -> None:
     """Skip when a tool is missing on a developer's machine; in CI (.ci/run installs it) fail."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,35 @@ from exhibit.model import Exhibit
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "exhibit.yaml"
+
+LONGEST_FIRST = (
+    "test_untrusted_text.py::test_a_sweep_of_sizes",
+    "test_hardening.py::test_two_thousand_random_keys",
+    "test_terminal_survival.py::test_closing_the_terminal",
+    "test_speech_engines.py::test_every_panel",
+    "test_media_hardening.py::test_at_start_up_every_picture",
+    "test_media_hardening.py::test_by_live_reload_every_picture",
+    "test_kept_pages.py::test_a_new_language",
+    "test_preview.py::test_every_page",
+    "test_ansible.py::test_the_playbook_provisions",
+    "test_screen_care_on_screen.py::test_a_day_unattended",
+    "test_untrusted_text.py::test_every_page_renders_at_any_size",
+)
+"""Tests of ten seconds or more (`pytest --durations=30`), started first: the suite runs on
+parallel workers (pytest-xdist, in pyproject's addopts), and a long test handed out last
+would keep one worker busy while the others stand idle."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        where = item.nodeid.rpartition("/")[2]
+        return next(
+            (n for n, name in enumerate(LONGEST_FIRST) if where.startswith(name)),
+            len(LONGEST_FIRST),
+        )
+
+    items.sort(key=rank)  # stable: the rest keep their order
+
 
 LIGHTHOUSES = """\
 exhibit:
@@ -127,6 +156,20 @@ sources:
 """
 """Five panels like the bundled exhibit's: facts, images and sources on the second, a long text
 there (it scrolls at 80x24), and a content advisory before the fourth."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kiosks_of_their_own(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """What the kiosks the tests start inherit, made theirs: the log, status.json and visit
+    record (XDG_STATE_HOME) in this run's own folder, not the developer's, nor shared with
+    the other parallel workers (pytest-xdist); and no COLUMNS or LINES, which xdist sets in
+    its workers (80x24) and a kiosk would take for its terminal's size."""
+    folder = tmp_path_factory.mktemp("state")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_STATE_HOME", str(folder))
+        patch.delenv("COLUMNS", raising=False)
+        patch.delenv("LINES", raising=False)
+        yield folder
 
 
 @pytest.fixture

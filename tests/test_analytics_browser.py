@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 from analytics_visits import record_foyer, record_hall
+from chromium import ONE_WORKER
 from playwright.sync_api import Page, sync_playwright
 
 from exhibit.analytics.figures import compute
 from exhibit.analytics.html_page import html_report
 from exhibit.analytics.reading import read_kiosks
 
+pytestmark = ONE_WORKER
 CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None and not os.environ.get("CI"):
     pytest.skip("chromium is not installed (.ci/run installs it)", allow_module_level=True)

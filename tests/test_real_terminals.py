@@ -32,6 +32,7 @@ COLUMNS, ROWS = 120, 40
 MAGENTA, CYAN = (255, 0, 255), (0, 255, 255)
 FRAME = 12
 """The frame's width in the picture's own pixels."""
+pytestmark = pytest.mark.xdist_group("x-server")  # one Xvfb (the module's) on one worker
 
 EXHIBIT = """\
 exhibit:
@@ -109,9 +110,11 @@ def x(display: str, *command: str) -> str:
     return run.stdout
 
 
-def window(display: str, name: str) -> str:
-    deadline = time.monotonic() + 30
+def window(display: str, name: str, terminal: subprocess.Popen[bytes], said: Path) -> str:
+    deadline = time.monotonic() + 90  # generous: a busy 2-core machine, tests in parallel
     while time.monotonic() < deadline:
+        ended = terminal.poll()
+        assert ended is None, f"{name} ended ({ended}) before its window showed: {said.read_text()}"
         found = x(display, "xdotool", "search", "--onlyvisible", "--class", name).split()
         if found:
             return found[0]
@@ -198,17 +201,19 @@ TERMINALS = {
 
 @pytest.mark.parametrize("terminal", TERMINALS)
 async def test_the_picture_is_drawn_whole_and_inside_its_box(
-    display: str, framed: Path, terminal: str
+    display: str, framed: Path, terminal: str, tmp_path: Path
 ) -> None:
     cells = await picture_box(framed)
     name, command = TERMINALS[terminal]
     env = {**os.environ, "DISPLAY": display, "LIBGL_ALWAYS_SOFTWARE": "1"}
     kiosk = [sys.executable, str(ROOT / "kiosk.py"), str(framed), "--allow-quit"]
-    process = subprocess.Popen(
-        [*command, *kiosk], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    said = tmp_path / f"{terminal}.stderr"  # why a terminal ended, if it does
+    with said.open("wb") as errors:
+        process = subprocess.Popen(
+            [*command, *kiosk], env=env, stdout=subprocess.DEVNULL, stderr=errors
+        )
     try:
-        wid = window(display, name)
+        wid = window(display, name, process, said)
         time.sleep(3)  # the kiosk starts and asks the terminal what it can do
         x(display, "xdotool", "key", "--window", wid, "1")
         deadline = time.monotonic() + 30
@@ -219,7 +224,7 @@ async def test_the_picture_is_drawn_whole_and_inside_its_box(
         image = shot(display, wid)
         box = coloured_box(image)
         assert box is not None
-        shots = Path(os.environ.get("KIOSK_SHOTS", "/tmp"))
+        shots = Path(os.environ.get("KIOSK_SHOTS") or tmp_path)  # KIOSK_SHOTS: for a person
         kind = "-labelled" if "labels:" in framed.read_text() else ""
         shots.joinpath(f"{terminal}{kind}.png").write_bytes(_png(image))
         _, _, width, height = geometry(display, wid)

@@ -11,7 +11,16 @@ from typing import Any
 
 import msgspec
 import pytest
-from chromium import HTML_VALIDATE, axe_violations, browser, need, new_page, outside, shots_folder
+from chromium import (
+    HTML_VALIDATE,
+    ONE_WORKER,
+    axe_violations,
+    browser,
+    need,
+    new_page,
+    outside,
+    shots_folder,
+)
 from conftest import BUNDLED
 from media_files import photo
 from PIL import Image
@@ -23,6 +32,7 @@ from exhibit.site import write_site
 from exhibit.site.pictures import WEB_BOX, data_html
 
 __all__ = ["browser", "outside"]  # fixtures, used by name
+pytestmark = ONE_WORKER
 
 TWO_LANGUAGES = """\
 exhibit:
