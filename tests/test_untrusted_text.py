@@ -92,29 +92,33 @@ async def test_every_page_renders_at_any_size(tokei: LoadResult, size: tuple[int
         assert app.is_running and app.return_code is None
 
 
-async def test_a_sweep_of_sizes_from_1x1_to_400x150(tokei: LoadResult) -> None:
+SWEPT_PAGES = {
+    "title": ["home"],
+    "lead": ["1"],  # a lead and more to read
+    "facts-and-chart": ["2"],
+    "advisory": ["advisory"],  # the first panel with a content advisory
+    "closing": ["end", "right"],
+    "picture-in-japanese": ["l", str(PICTURE_PANEL)],
+}
+"""Every kind of page, each swept by its own test so that parallel workers share them."""
+
+
+@pytest.mark.parametrize("page", SWEPT_PAGES)
+async def test_a_sweep_of_sizes_from_1x1_to_400x150(tokei: LoadResult, page: str) -> None:
     """Every page type in both languages, resized through widths and heights from a single
     cell to a wall screen: nothing raises (an error would be healed, and counted)."""
     assert tokei.exhibit is not None
     widths = [1, 2, 5, 10, 20, 39, 40, 60, 80, 99, 100, 120, 160, 200, 300, 400]
     heights = [1, 2, 5, 8, 11, 12, 19, 20, 24, 29, 30, 40, 60, 100, 150]
     advisory = next(str(n) for n, p in enumerate(tokei.exhibit.panels, start=1) if p.advisory)
-    pages = [
-        ["home"],  # the title
-        ["1"],  # a lead and more to read
-        ["2"],  # facts and a chart
-        [advisory],  # a content advisory
-        ["end", "right"],  # the closing page
-        ["l", str(PICTURE_PANEL)],  # a picture, in Japanese
-    ]
+    keys = [advisory if key == "advisory" else key for key in SWEPT_PAGES[page]]
     app = KioskApp(tokei.exhibit, editions=tokei.editions)
     async with app.run_test(size=(80, 24)) as pilot:
-        for keys in pages:
-            await pilot.press(*keys)
-            for width in widths:
-                for height in heights[:: 1 if width in (1, 40, 80, 400) else 4]:
-                    await pilot.resize_terminal(width, height)
-            await pilot.pause()
+        await pilot.press(*keys)
+        for width in widths:
+            for height in heights[:: 1 if width in (1, 40, 80, 400) else 4]:
+                await pilot.resize_terminal(width, height)
+        await pilot.pause()
         assert app.is_running and app.healer.failures == []
 
 
