@@ -87,3 +87,20 @@ async def test_larger_and_smaller_keep_the_chosen_image_in_view(
             await until(pilot, lambda: card_in_view(app, 1), note=f"after {key}")
         await pilot.press("enter")
         assert "Image 2 of 2" in screen_text(app)
+
+
+async def test_the_chosen_image_stays_in_view_when_the_page_moves_under_it(
+    clocks: Exhibit,
+) -> None:
+    """The page is laid out anew after the image was chosen (a picture above it made ready
+    late, on a slow machine): the chosen image is brought back into view."""
+    app = KioskApp(clocks)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await on_pendulum(pilot)
+        while app.state.chosen != 1:
+            await pilot.press("down")
+        await until(pilot, lambda: card_in_view(app, 1), note="chosen")
+        above = next(c for c in panel_of(app).query(ImageCard) if c.index == 0)
+        above.styles.height = 60  # pushes the chosen card far down the page
+        await until(pilot, lambda: above.region.height == 60, note="laid out anew")
+        await until(pilot, lambda: card_in_view(app, 1), note="after the page moved")

@@ -79,6 +79,18 @@ class Page(VerticalScroll, can_focus=False, inherit_bindings=False):
             super().__init__()
             self.overflows = overflows
 
+    class Relaid(Message):
+        """The page, or the length of what it holds, changed size (a picture made ready, the
+        text made larger, the terminal resized): what was in view may have moved."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Relaid())
+
+    def watch_virtual_size(self) -> None:
+        # What it holds grew or shrank: Textual sends no Resize for that, the page's own
+        # size being unchanged.
+        self.post_message(self.Relaid())
+
     def watch_show_vertical_scrollbar(self, shown: bool) -> None:
         # Textual shows the scroll bar exactly when the text overflows: the page's ▲ ▼
         # targets follow it.

@@ -110,6 +110,14 @@ class PanelScreen(ScrollingScreen):
         if self.number < len(self.exhibit.panels) and self.box is not None:
             prewarm(self.app, self.settings, self.box, self.exhibit.panels[self.number].images)
 
+    def on_page_relaid(self, message: Page.Relaid) -> None:
+        # A chosen image stays in view however the page is laid out anew, and whenever that
+        # happens: on a slow machine a picture above it may be made ready after the text was
+        # made larger, moving it down once more.
+        message.stop()
+        if self.chosen is not None:
+            self.call_after_refresh(self.choose, self.chosen)
+
     def on_picture_laid(self, message: PictureLaid) -> None:
         self.box = message.box  # and on to the app, for the pages built after this one
 
