@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from waiting import wait_until
 
 from exhibit.loader import load_exhibit
 from exhibit.ui.app import KioskApp
@@ -70,7 +71,16 @@ def display() -> Iterator[str]:
     os.close(write)
     with os.fdopen(read) as answer:
         number = answer.readline().strip()
+
+    def answers() -> bool:
+        # A first client was once refused ("Can't open display") right after the server
+        # named its display on a busy machine: the terminals start only once one is let in.
+        assert server.poll() is None, f"Xvfb ended ({server.returncode})"
+        look = ["xwininfo", "-root", "-display", f":{number}"]
+        return subprocess.run(look, capture_output=True, check=False).returncode == 0
+
     try:
+        wait_until(answers, f"Xvfb :{number} letting clients in")
         yield f":{number}"
     finally:
         server.terminate()
