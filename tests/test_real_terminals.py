@@ -64,7 +64,10 @@ def display() -> Iterator[str]:
         pytest.skip(message)
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        # -noreset: by default the server resets whenever its last client leaves, refusing
+        # whoever connects meanwhile, and the window searches come and go while a terminal
+        # starts ("Can't open display" from xterm, now and then).
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x900x24", "-noreset"],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )
@@ -73,8 +76,7 @@ def display() -> Iterator[str]:
         number = answer.readline().strip()
 
     def answers() -> bool:
-        # A first client was once refused ("Can't open display") right after the server
-        # named its display on a busy machine: the terminals start only once one is let in.
+        # The terminals start only once the server lets a client in.
         assert server.poll() is None, f"Xvfb ended ({server.returncode})"
         look = ["xwininfo", "-root", "-display", f":{number}"]
         return subprocess.run(look, capture_output=True, check=False).returncode == 0
