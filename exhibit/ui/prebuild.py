@@ -121,13 +121,7 @@ class Prebuilder:
         page = job.build()
         if isinstance(page, KioskScreen):
             page.fit_to(self.app.size)  # its classes for this screen size, before styling
-
-        # The work as a function, not a coroutine made now: a worker that never starts (the
-        # app closing) leaves no coroutine behind unawaited.
-        async def compose() -> None:
-            await self._compose(job, page)
-
-        self.app.run_worker(compose, group="prebuild")
+        self.app.run_worker(self._compose(job, page), group="prebuild")
 
     async def _compose(self, job: Prebuild, page: Screen[None]) -> None:
         """Compose, lay out and render `page` off-stage, each a step of its own with the event
