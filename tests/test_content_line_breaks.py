@@ -89,9 +89,10 @@ def divide_time(length: int) -> float:
 
 
 def test_a_long_paragraph_divides_in_linear_time() -> None:
-    """Twice the text takes about twice the time (the old divider re-divided the rest of the
-    paragraph after every line: four times). Ratio, not absolute time: the machine is busy."""
+    """Four times the text takes about four times the time (the old divider re-divided the
+    rest of the paragraph after every line: sixteen times). Ratio, not absolute time, and far
+    from both, as other tests run beside it: the machine is busy."""
     ratios = []
     for _ in range(3):
-        ratios.append(divide_time(20_000) / divide_time(10_000))
-    assert min(ratios) < 3.0, ratios
+        ratios.append(divide_time(20_000) / divide_time(5_000))
+    assert min(ratios) < 8.0, ratios

@@ -54,14 +54,23 @@ class ScreenCommands:
     on: tuple[str, ...] = ()
 
 
+_last_command: threading.Thread | None = None
+"""The screen command asked for last: the next one runs once it has ended."""
+
+
 def run_in_background(argv: Sequence[str], what: str) -> threading.Thread | None:
-    """Run `argv` (no shell) on a thread of its own, so the screen never waits for it; a
-    failure is logged, never shown."""
+    """Run `argv` (no shell) on a thread of its own, after the one asked for before it, so the
+    screen never waits for it; a failure is logged, never shown."""
+    global _last_command
     if not argv:
         return None
     command = tuple(argv)
+    before = _last_command
 
     def run() -> None:
+        # In the order asked: a slow "off" must not end after the "on" that followed it.
+        if before is not None:
+            before.join()
         try:
             done = subprocess.run(
                 command,
@@ -87,6 +96,7 @@ def run_in_background(argv: Sequence[str], what: str) -> threading.Thread | None
 
     thread = threading.Thread(target=run, name=f"screen-{what}", daemon=True)
     thread.start()
+    _last_command = thread
     return thread
 
 
