@@ -136,6 +136,30 @@ def test_a_timeline_places_events_in_order_and_lists_them(editions: dict[str, Ex
     assert abs(marks.index("1") - years.index("1880")) <= 2
 
 
+def test_japanese_labels_in_a_drawing_break_as_japanese_is_set(
+    write_yaml: Callable[[str], Path],
+) -> None:
+    """A long Japanese event label, wrapped in a narrow timeline, breaks as the panel text does
+    (line_breaks.py): no line starts with 。 or 、, and a figure such as 600000 stays whole."""
+    label = "ソ連軍が満洲に侵攻し、関東軍は壊滅した。約600000人がシベリアへ送られた。"
+    result = load_exhibit(
+        write_yaml(
+            DRAWN.replace(
+                "label: {en: First pier, ja: 最初の桟橋}", f"label: {{en: Pier, ja: {label}}}"
+            )
+        )
+    )
+    assert result.exhibit is not None, result.problems.sorted()
+    image = result.editions["ja"].panels[0].images[1]
+    assert image.timeline is not None
+    for width in range(20, 41):
+        text = plain_text(timeline_lines(image.timeline, image.legend, width))
+        rows = [row.strip() for row in text.splitlines()]
+        assert not any(row.startswith(("。", "、")) for row in rows), (width, text)
+        assert "600000" in text, (width, text)
+        assert "".join(text.split()).count(label.replace(" ", "")) == 1, (width, text)
+
+
 def test_dates_become_fractional_years() -> None:
     assert year_of("1945") == 1945.0
     assert year_of("1945-07") == pytest.approx(1945.5)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
+from ..line_breaks import break_offsets
 from ..model import Key
 from ..text import cells
 
@@ -64,19 +66,12 @@ def pad(text: str, width: int) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells, broken at spaces (or anywhere in text without spaces,
-    such as Japanese)."""
+    """Lines of at most `width` cells, broken where the kiosk breaks any text
+    (line_breaks.py): at spaces, and in Japanese between characters but never before 。、」
+    and the like nor inside a number such as 1945 (folded only when wider than the line)."""
     width = max(1, width)
-    lines: list[str] = []
-    for word in text.split(" "):
-        if lines and cells(lines[-1] + " " + word) <= width:
-            lines[-1] += " " + word
-            continue
-        lines.append("")
-        for char in word:
-            if cells(lines[-1] + char) > width:
-                lines.append("")
-            lines[-1] += char
+    ends = [0, *break_offsets(text, width, cell_width=cells), len(text)]
+    lines = [text[start:end].strip() for start, end in pairwise(ends)]
     return [line for line in lines if line] or [""]
 
 
