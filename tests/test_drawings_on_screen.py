@@ -202,3 +202,31 @@ async def test_audio_description_reads_every_figure_of_a_chart(
         # Ranges and years as they are said (exhibit/speech/numbers.py).
         assert "Estimates: 400 to 900 ships." in spoken and "May 18 80: First pier." in spoken
         await pilot.press("down")
+
+
+async def test_a_map_built_ahead_of_its_visitor_has_its_labels(drawn_yaml: Path) -> None:
+    """A page built while the kiosk was idle (prebuild.py) and shown later still has its
+    place names over the map: they are placed where the picture lies on screen."""
+    from kiosk_pilot import ManualClock
+    from test_prebuild import idle_until, kept
+
+    result = load_exhibit(drawn_yaml)
+    assert result.exhibit is not None
+    widget_class("halfcell")
+    clock = ManualClock()
+    app = KioskApp(
+        result.exhibit,
+        editions=result.editions,
+        images=ImageSettings(mode="halfcell", folder=result.folder),
+        clock=clock,
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        await idle_until(app, clock, pilot, lambda: 2 in kept(app))
+        await pilot.press("2")
+        await until(pilot, lambda: app.screen is kept(app)[2], note="(the kept map page)")
+        await labels_placed(pilot)
+        pixels = app.screen.query_one(".pixels").region
+        labels = {str(label.render()): label.region for label in app.screen.query(".map-label")}
+        assert set(labels) == {"Old Town", "Bay"}
+        for region in labels.values():
+            assert pixels.contains_region(region), (region, pixels)

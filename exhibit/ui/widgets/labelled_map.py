@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Static
 
 from ...drawings.labels import place_labels
@@ -73,6 +74,15 @@ class LabelledMap(Vertical):
         if self.image.legend:
             yield Legend(self.image)
 
+    def on_mount(self) -> None:
+        # A page built ahead of its visitor (prebuild.py) is laid out off-stage, where the
+        # picture may have no place yet: the words are placed again once it is on screen.
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
+    def _screen_changed(self, screen: Screen[Any]) -> None:
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self.place)
+
     def on_map_picture_drawn(self, event: MapPicture.Drawn) -> None:
         event.stop()
         self.call_after_refresh(self.place)
@@ -81,8 +91,9 @@ class LabelledMap(Vertical):
         self.call_after_refresh(self.place)
 
     async def place(self) -> None:
-        """The labels over the pixels as they lie now."""
-        if not self.is_attached:
+        """The labels over the pixels as they lie now, on the screen shown (off-stage, a
+        picture may lie nowhere yet)."""
+        if not self.is_attached or self.screen is not self.app.screen:
             return
         picture = self.query_one(MapPicture)
         await picture.query(".map-label").remove()
