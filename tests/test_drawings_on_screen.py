@@ -230,3 +230,28 @@ async def test_a_map_built_ahead_of_its_visitor_has_its_labels(drawn_yaml: Path)
         assert set(labels) == {"Old Town", "Bay"}
         for region in labels.values():
             assert pixels.contains_region(region), (region, pixels)
+
+
+async def test_the_words_follow_the_pixels_when_they_settle_elsewhere(drawn_yaml: Path) -> None:
+    """A picture can settle a row away inside its frame after the words were placed (a Sixel
+    one once the terminal has told its cell size): the words move with it, and none is left
+    on its last row, where in xterm a word hides the whole Sixel picture."""
+    app = app_for(drawn_yaml)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(("2",), 0)(pilot)
+        pixels = app.screen.query_one(".pixels")
+        before = pixels.region
+        pixels.styles.height = before.height - 4  # re-centred in its frame: lower down
+        await until(pilot, lambda: pixels.region.y > before.y, note="(the pixels moved)")
+
+        def old_town_row() -> int | None:
+            for label in app.screen.query(".map-label"):
+                if "Old Town" in str(label.render()):
+                    return label.region.y
+            return None
+
+        # Old Town is at y 0.5 of the picture: the middle row of where the pixels are now.
+        middle = pixels.region.y + pixels.region.height // 2
+        await until(pilot, lambda: old_town_row() == middle, note="(the words stayed behind)")
+        for label in app.screen.query(".map-label"):
+            assert pixels.region.contains_region(label.region), (label, pixels.region)

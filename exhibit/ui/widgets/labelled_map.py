@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
@@ -67,6 +68,8 @@ class LabelledMap(Vertical):
         self.settings = settings
         self.words = words
         self.box = box
+        self._placed_for: Region | None = None
+        """The pixels' box the words were placed for (see _where)."""
 
     def compose(self) -> ComposeResult:
         yield MapPicture(self.image, self.settings, self.words, self.box)
@@ -75,26 +78,44 @@ class LabelledMap(Vertical):
             yield Legend(self.image)
 
     def on_mount(self) -> None:
-        # A page built ahead of its visitor (prebuild.py) is laid out off-stage, where the
-        # picture may have no place yet: the words are placed again once it is on screen.
-        self.app.screen_change_signal.subscribe(self, self._screen_changed)
-
-    def _screen_changed(self, screen: Screen[Any]) -> None:
-        if self.is_attached and screen is self.screen:
-            self.call_after_refresh(self.place)
+        # The words stand where the pixels lie on the screen shown, and move when they do: a
+        # page built ahead of its visitor (prebuild.py) is laid out off-stage, where the
+        # picture lies nowhere yet; and a picture can settle a row away after its first
+        # drawing (a Sixel one once the terminal has told its cell size), which left words on
+        # its last row, where they hide the whole picture (seen in xterm).
+        self.app.screen_change_signal.subscribe(self, self._check)
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._check)
 
     def on_map_picture_drawn(self, event: MapPicture.Drawn) -> None:
         event.stop()
-        self.call_after_refresh(self.place)
+        self._check()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.place)
+        self._check()
+
+    def _check(self, _screen: Screen[Any] | None = None) -> None:
+        if self._where() != self._placed_for:
+            self.call_after_refresh(self.place)
+
+    def _where(self) -> Region | None:
+        """The pixels' box, from the picture's corner, if they are on the screen shown."""
+        if not self.is_attached or self.screen is not self.app.screen:
+            return None
+        pixels = list(self.query(".pixels"))
+        if not pixels:
+            return None
+        box, origin = pixels[0].region, self.query_one(MapPicture).region
+        return box.translate((-origin.x, -origin.y))
 
     async def place(self) -> None:
         """The labels over the pixels as they lie now, on the screen shown (off-stage, a
         picture may lie nowhere yet)."""
         if not self.is_attached or self.screen is not self.app.screen:
             return
+        where = self._where()
+        if where is not None and where == self._placed_for:
+            return
+        self._placed_for = where  # before the awaits: a second call meanwhile does nothing
         picture = self.query_one(MapPicture)
         await picture.query(".map-label").remove()
         pixels = list(picture.query(".pixels"))
@@ -103,6 +124,7 @@ class LabelledMap(Vertical):
             left_out_line.update(Content(" · ".join(label.text for label in self.image.labels)))
             return
         box, origin = pixels[0].region, picture.region
+        self._placed_for = box.translate((-origin.x, -origin.y))
         # textual-image sends a Sixel picture at the start of the last row of its box: words
         # there hide the whole picture (seen in xterm; tests/test_real_terminals.py). They
         # keep off that row.
