@@ -31,7 +31,7 @@ import selectors
 import signal
 import termios
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual._xterm_parser import XTermParser
@@ -154,11 +154,11 @@ class GuardedDriver(LinuxDriver):
     def start_application_mode(self) -> None:
         loop = asyncio.get_running_loop()
         # Before: the input thread, started in there, may report a hang-up at once. After:
-        # Textual sets SIGTTOU and SIGTTIN back to their defaults (stop) as it starts.
+        # only the signals Textual sets back to their defaults as it starts (RESET_ON_START).
         install_signal_handlers(loop, self._app)
         _running.append(self)
         super().start_application_mode()  # type: ignore[no-untyped-call]
-        install_signal_handlers(loop, self._app)
+        install_signal_handlers(loop, self._app, only=RESET_ON_START)
         notifier = self.app_notifier
         # READY=1 once the title is on the screen: the app's message loop starts after this
         # (composing, mounting, pushing the title), and a callback after refresh runs once
@@ -234,9 +234,20 @@ def signal_name(signum: int) -> str:
         return f"SIGRTMIN+{signum - signal.SIGRTMIN}"
 
 
-def install_signal_handlers(loop: asyncio.AbstractEventLoop, app: App[Any]) -> None:
+RESET_ON_START = (signal.SIGTTOU, signal.SIGTTIN)
+"""What LinuxDriver.start_application_mode sets back to SIG_DFL (stop the process) after its
+check that the kiosk may write to its terminal. It changes no other signal there: SIGWINCH
+gets Textual's own handler (wanted), and SIGTSTP and SIGCONT are set in LinuxDriver.__init__,
+before the first install replaces SIGTSTP's (SIGCONT's is Textual's, harmless to a kiosk)."""
+
+
+def install_signal_handlers(
+    loop: asyncio.AbstractEventLoop, app: App[Any], only: Collection[int] | None = None
+) -> None:
     """A handler, run in the UI loop, for every signal that could otherwise end the kiosk
-    silently or freeze it (see ENDING and IGNORED)."""
+    silently or freeze it (see ENDING and IGNORED); or for those of them in `only`. (Each
+    install costs: asyncio lists the valid signals for every one, ~65 enums: ~7 ms for two
+    full installs before the title.)"""
 
     def ending(signum: int) -> None:
         log.info("ending on %s", signal_name(signum))
@@ -256,6 +267,8 @@ def install_signal_handlers(loop: asyncio.AbstractEventLoop, app: App[Any]) -> N
     handlers.update({getattr(signal, name): ignored for name in IGNORED if hasattr(signal, name)})
     handlers.update({n: ignored for n in range(signal.SIGRTMIN, signal.SIGRTMAX + 1)})
     for signum, handler in handlers.items():
+        if only is not None and signum not in only:
+            continue
         with contextlib.suppress(ValueError, OSError, RuntimeError):
             loop.add_signal_handler(signum, handler, signum)
 
