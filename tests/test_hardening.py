@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import logging
 import random
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import LIGHTHOUSES
 from kiosk_pilot import ManualClock, heading, until
 from textual import events
+from textual.pilot import Pilot
 
 from exhibit import exits
 from exhibit.journey import Do
@@ -35,6 +35,7 @@ KEYS = (
     + ["ctrl+c", "ctrl+q", "ctrl+p", "ctrl+z", "ctrl+d", "ctrl+backslash", "ctrl+s", "ctrl+l"]
     + ["alt+f4", "alt+tab", "alt+x", "ctrl+alt+delete", "super+q", "plus", "minus", "full_stop"]
 )
+GcCallback = Callable[[str, dict[str, Any]], None]
 
 
 async def test_two_thousand_random_keys_clicks_and_resizes(tokei: LoadResult) -> None:
@@ -173,21 +174,83 @@ async def test_an_index_closed_before_it_mounted(lighthouses: Exhibit) -> None:
         assert heading(app) == lighthouses.panels[1].title
 
 
-async def test_garbage_collection_is_back_on_once_the_title_is_up(lighthouses: Exhibit) -> None:
-    """The command line turns the collector off for start-up; left off, a kiosk running for
-    months would never free a reference cycle."""
+@pytest.fixture
+def full_collections() -> Iterator[list[float]]:
+    """The kiosk clock's time of each full garbage collection while the test runs (filled
+    in by the test's `note`), with the collector as the command line leaves it before the
+    app starts (off), and as Python's default afterwards."""
+    found: list[float] = []
     gc.disable()
     try:
-        app = KioskApp(lighthouses, collect_garbage=True)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await pilot.pause()
-            assert gc.isenabled()
-            assert gc.get_threshold()[0] == 5000
+        yield found
     finally:
         gc.enable()
         gc.unfreeze()
         gc.set_threshold(700, 10, 10)
+
+
+def noting_full_collections(found: list[float], clock: ManualClock) -> GcCallback:
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            found.append(clock.now())
+
+    return note
+
+
+async def keys_every_second(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None:
+    """A visitor pressing a key every second (never QUIET_FOR seconds without one)."""
+    app = pilot.app
+    assert isinstance(app, KioskApp)
+    for n in range(int(seconds)):
+        await pilot.press("right" if n % 2 else "left")
+        assert app.attendance.quiet_for() < 0.5, "the key was not noticed as a visitor's"
+        await clock.advance(pilot, 1.0)
+
+
+async def test_no_full_collection_until_the_first_quiet_moment(
+    clocks: Exhibit, full_collections: list[float]
+) -> None:
+    """The command line turns the collector off for start-up; it comes back on with a full
+    collection at the first quiet moment, not at the title (a collection there delayed the
+    title's frame), nor while a visitor is pressing keys; left off, a kiosk running for
+    months would never free a reference cycle."""
+    clock = ManualClock()
+    app = KioskApp(clocks, clock=clock, collect_garbage=True)
+    note = noting_full_collections(full_collections, clock)
+    gc.callbacks.append(note)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            title = clock.now()
+            await keys_every_second(pilot, clock, collector.LONGEST_WITHOUT - 5)
+            assert full_collections == [] and not gc.isenabled()
+            await clock.advance(pilot, 2 * collector.QUIET_FOR)
+            assert full_collections, "no full collection in a quiet moment"
+            assert full_collections[0] >= title + collector.LONGEST_WITHOUT - 5
+            assert gc.isenabled() and gc.get_threshold() == collector.THRESHOLDS
+    finally:
+        gc.callbacks.remove(note)
+
+
+async def test_a_quiet_start_collects_soon_after_the_title(
+    clocks: Exhibit, full_collections: list[float]
+) -> None:
+    """Nobody at the kiosk: the collector is back on within a few seconds of the title."""
+    clock = ManualClock()
+    app = KioskApp(clocks, clock=clock, collect_garbage=True)
+    note = noting_full_collections(full_collections, clock)
+    gc.callbacks.append(note)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            title = clock.now()
+            assert full_collections == [] and not gc.isenabled()
+            await clock.advance(pilot, 2 * collector.QUIET_FOR)
+            assert len(full_collections) == 1
+            assert title < full_collections[0] <= title + 2 * collector.QUIET_FOR
+            assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(note)
 
 
 async def test_a_kiosk_not_started_by_the_command_line_leaves_the_collector_alone(
@@ -204,32 +267,24 @@ async def test_a_kiosk_not_started_by_the_command_line_leaves_the_collector_alon
 
 
 async def test_garbage_is_collected_even_while_keys_keep_coming(
-    clocks: Exhibit, monkeypatch: pytest.MonkeyPatch
+    clocks: Exhibit, full_collections: list[float]
 ) -> None:
     """Full collections wait for a quiet moment, but not forever: a child mashing keys for
-    half an hour left 1.8 GB of uncollected pages behind (bench/soak.py mash)."""
-    monkeypatch.setattr(collector, "QUIET_FOR", 1.0)
-    monkeypatch.setattr(collector, "LONGEST_WITHOUT", 0.5)
-    full: list[int] = []
-
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "stop" and info["generation"] == 2:
-            full.append(1)
-
-    app = KioskApp(clocks, collect_garbage=True)
+    half an hour left 1.8 GB of uncollected pages behind (bench/soak.py mash). The first
+    collection too: the collector is off until it runs."""
+    clock = ManualClock()
+    app = KioskApp(clocks, clock=clock, collect_garbage=True)
+    note = noting_full_collections(full_collections, clock)
+    gc.callbacks.append(note)
     try:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            gc.callbacks.append(note)
-            started = time.monotonic()
-            # Keys, never a second apart, until a full collection came (the longest wait
-            # allowed is 0.5 s; a busy machine may take a few times that to get there).
-            while not full and time.monotonic() - started < 10:
-                await pilot.press(random.choice(["right", "left", "d"]))
-                await asyncio.sleep(0.03)
-            assert full, "no full collection while the keys kept coming"
+            title = clock.now()
+            await keys_every_second(
+                pilot, clock, collector.LONGEST_WITHOUT + 2 * collector.QUIET_FOR
+            )
+            assert full_collections, "no full collection while the keys kept coming"
+            assert full_collections[0] <= title + collector.LONGEST_WITHOUT + collector.QUIET_FOR
+            assert gc.isenabled()
     finally:
-        with contextlib.suppress(ValueError):
-            gc.callbacks.remove(note)
-        gc.unfreeze()
-        gc.set_threshold(700, 10, 10)
+        gc.callbacks.remove(note)

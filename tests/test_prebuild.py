@@ -3,8 +3,11 @@ pages not visited yet are built off-stage, one at a time, and kept; a visitor's 
 
 from __future__ import annotations
 
+import gc
+import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from kiosk_pilot import ManualClock, heading, until
@@ -34,6 +37,31 @@ panels:
     title: {en: The keepers' watch, fr: La veille des gardiens}
     body: {en: Keepers lived in shifts of three., fr: Les gardiens vivaient par trois.}
 """
+
+
+class HeldClock:
+    """The kiosk's clock (attendance.Clock) for a test that fires the timers due all in one
+    go, without the event loop's turn between them that ManualClock.advance gives."""
+
+    def __init__(self) -> None:
+        self.time = 1000.0
+        self._timers: list[list[Any]] = []
+
+    def now(self) -> float:
+        return self.time
+
+    def later(self, delay: float, callback: Callable[[], None]) -> Callable[[], None]:
+        timer: list[Any] = [self.time + delay, callback, True]
+        self._timers.append(timer)
+        return lambda: timer.__setitem__(2, False)
+
+    def fire_due(self, seconds: float) -> None:
+        self.time += seconds
+        due = [timer for timer in self._timers if timer[0] <= self.time]
+        for timer in due:
+            self._timers.remove(timer)
+            if timer[2]:
+                timer[1]()
 
 
 def kiosk(exhibit: Exhibit, clock: ManualClock, **options: object) -> KioskApp:
@@ -206,3 +234,30 @@ async def test_a_reload_starts_a_new_round(
         await pilot.press("3")
         assert app.screen is kept(app)[3]
         assert heading(app) == lighthouses.panels[2].title
+
+
+@pytest.mark.parametrize(
+    "interruption",
+    [
+        pytest.param(lambda app: app.workers.cancel_all(), id="the app closing"),
+        pytest.param(lambda app: app.prebuild.failed(), id="the healer at work"),
+    ],
+)
+async def test_a_page_queued_for_building_and_given_up_leaves_nothing_behind(
+    clocks: Exhibit, interruption: Callable[[KioskApp], object]
+) -> None:
+    """The kiosk closing (or healing an error) just as a page was queued to be built, before
+    its worker ever ran: Python warned "coroutine 'Prebuilder._compose' was never awaited"
+    into the log."""
+    clock = HeldClock()
+    app = KioskApp(clocks, clock=clock)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            clock.fire_due(QUIET)  # the first page is queued, its worker not run yet
+            assert app.prebuild.busy
+            interruption(app)
+            await pilot.pause()
+        gc.collect()
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []

@@ -31,7 +31,7 @@ from test_real_kiosk_pty import (
 )
 
 from exhibit import exits
-from exhibit.ui.workarounds.terminal import ENDING, IGNORED
+from exhibit.ui.workarounds.signals import ENDING, IGNORED
 
 SECONDS_TO_BE_GONE = 3.0
 """Issue 14: from the terminal closing to no kiosk process at all."""

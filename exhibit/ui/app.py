@@ -239,7 +239,7 @@ class KioskApp(App[int], inherit_bindings=False):
         if self.handle_signals:
             install_signal_handlers(self, self.allow_quit)
         if self.collect_garbage:
-            self.call_after_refresh(collect_when_quiet, self, self.attendance.quiet_for)
+            self.call_after_refresh(collect_when_quiet, self.attendance)
         self.unattended.start()
 
     def _title_drawn(self) -> None:

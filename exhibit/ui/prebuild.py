@@ -22,10 +22,12 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 from textual.widget import MountError
+from textual.worker import WorkType
 
 from ..logs import LOGGER
 from . import workarounds
@@ -121,7 +123,12 @@ class Prebuilder:
         page = job.build()
         if isinstance(page, KioskScreen):
             page.fit_to(self.app.size)  # its classes for this screen size, before styling
-        self.app.run_worker(self._compose(job, page), group="prebuild")
+        # A function, not a coroutine made here: the worker calls it once it runs. A worker
+        # cancelled before it ever ran (the app closing just as a page was queued) left the
+        # coroutine never awaited, and Python warned of it. (Typed: left to infer the result
+        # from the partial, mypy finds none.)
+        work: WorkType[None] = partial(self._compose, job, page)
+        self.app.run_worker(work, group="prebuild")
 
     async def _compose(self, job: Prebuild, page: Screen[None]) -> None:
         """Compose, lay out and render `page` off-stage, each a step of its own with the event

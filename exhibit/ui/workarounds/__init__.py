@@ -1,6 +1,7 @@
 """Every place the kiosk reaches past the public API of Textual or textual-image, in one place:
-this module, terminal.py beside it (the kiosk against its terminal: input, output, signals,
-the watchdog) and sixel.py (Sixel colours xterm draws right).
+this module, terminal.py beside it (the kiosk against its terminal: input, output, hang-ups),
+signals.py (signals, the shutdown deadline, the watchdog's ping) and sixel.py (Sixel colours
+xterm draws right).
 
 Each function says why it is needed. They depend on the exact versions pinned in pyproject.toml:
 importing this module with any other version stops with a message saying what to re-check, so

@@ -1,7 +1,7 @@
-"""The kiosk against its terminal: whatever arrives on input, whatever signal comes, however the
-terminal dies, the kiosk either carries on or ends within seconds with the terminal restored.
+"""The kiosk against its terminal: whatever arrives on input, however the terminal dies, the
+kiosk either carries on or ends within seconds with the terminal restored.
 
-Textual 8.2.8 (pinned) fails a kiosk here in four ways, each answered below:
+Textual 8.2.8 (pinned) fails a kiosk here in three ways, each answered below:
 - its input thread decodes with a strict UTF-8 decoder, so one invalid byte (0xFF, a Latin-1
   key) raises, and its parser calls chr() on the number of a CSI ...u / ...~ sequence, so
   ESC [ 1114112 u raises; either shows a traceback and ends the app with status 0. Here a
@@ -9,29 +9,26 @@ Textual 8.2.8 (pinned) fails a kiosk here in four ways, each answered below:
 - at end of input (a closed terminal) its input thread loops on select() and read() == b"",
   spinning; here the end of input is a hang-up;
 - its writer thread dies on the first write to a dead terminal (EIO) while its queue holds at
-  most 30 writes, so shutdown blocks for ever in Queue.put; here a dead writer discards;
-- signals without a handler (SIGQUIT, SIGUSR1, SIGALRM, ...) kill it without restoring the
-  terminal or a log line; here each is ignored or ends the kiosk, logged either way.
-Whatever still hangs, a shutdown deadline ends the process GRACE seconds after shutdown began.
+  most 30 writes, so shutdown blocks for ever in Queue.put; here a dead writer discards.
+The driver here also installs the signal handlers, arms the shutdown deadline and starts the
+systemd watchdog's ping, all in signals.py.
 
 Every reach into Textual's internals here has its reason; the package (workarounds/__init__.py)
 refuses to import unless Textual and textual-image are the pinned versions these were written
-against and tested with. The systemd watchdog's ping is started here
-too, as it needs the UI loop once it runs (exhibit/sd_notify.py has the protocol).
+against and tested with. This is the one module that imports private modules of Textual and
+textual-image (a test checks): the other such reaches of the kiosk are at its end.
 """
 
 from __future__ import annotations
 
 import asyncio
 import codecs
-import contextlib
 import logging
 import os
 import selectors
 import signal
-import termios
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual._xterm_parser import XTermParser
@@ -40,35 +37,14 @@ from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
-from ... import exits
 from ...logs import LOGGER
 from ...sd_notify import Notifier
+from .signals import RESET_ON_START, arm_deadline, install_signal_handlers, keep_alive
 
 if TYPE_CHECKING:
     from textual.app import App
 
 log = logging.getLogger(LOGGER)
-
-GRACE = 2.0
-"""Seconds a shutdown may take before the process ends regardless (a healthy one takes well
-under one); the kiosk must be gone within 3 s of its terminal closing."""
-RESTORE = (
-    "\x1b[<u\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?1004l\x1b[?2004l"
-    "\x1b[?7h\x1b[?1049l\x1b[?25h"
-)
-"""What Textual writes as it leaves the terminal: keyboard protocol, mouse, focus and paste
-reporting off, line wrap on, the normal screen and the cursor back."""
-
-ENDING = ("SIGQUIT", "SIGXCPU", "SIGXFSZ", "SIGPWR")
-"""Signals meaning "stop": ended cleanly (terminal restored, status 0) for the supervisor."""
-IGNORED: tuple[str, ...] = ("SIGUSR1", "SIGUSR2", "SIGALRM", "SIGVTALRM", "SIGPROF", "SIGIO")
-IGNORED += ("SIGPIPE", "SIGTTIN", "SIGTTOU", "SIGTRAP", "SIGSTKFLT")
-"""Signals whose default would kill or stop the kiosk, though nothing is wrong: logged only.
-(Also every real-time signal.) Left at their defaults, on purpose: SIGABRT, systemd's
-watchdog signal, which must end a kiosk whose loop has hung; SIGSEGV, SIGBUS, SIGFPE, SIGILL
-and SIGSYS, faults where a handler would re-run the faulting instruction; SIGKILL and SIGSTOP,
-which no process can catch. SIGTERM, SIGHUP, SIGINT and SIGTSTP belong to healing.py, which
-replaces the stand-ins set here as the app mounts."""
 
 
 def guard(app: App[Any], notifier: Notifier | None = None) -> None:
@@ -154,11 +130,11 @@ class GuardedDriver(LinuxDriver):
     def start_application_mode(self) -> None:
         loop = asyncio.get_running_loop()
         # Before: the input thread, started in there, may report a hang-up at once. After:
-        # Textual sets SIGTTOU and SIGTTIN back to their defaults (stop) as it starts.
+        # only the signals Textual sets back to their defaults as it starts (RESET_ON_START).
         install_signal_handlers(loop, self._app)
         _running.append(self)
         super().start_application_mode()  # type: ignore[no-untyped-call]
-        install_signal_handlers(loop, self._app)
+        install_signal_handlers(loop, self._app, only=RESET_ON_START)
         notifier = self.app_notifier
         # READY=1 once the title is on the screen: the app's message loop starts after this
         # (composing, mounting, pushing the title), and a callback after refresh runs once
@@ -218,76 +194,6 @@ def without_paste_brackets(text: str) -> str:
     for marker in PASTE_BRACKETS:
         text = text.replace(marker, "")
     return text
-
-
-def keep_alive(loop: asyncio.AbstractEventLoop, ping: Callable[[], object], every: float) -> None:
-    """Call `ping` now and every `every` seconds from the UI loop itself: if the loop hangs,
-    the pings stop and systemd's watchdog restarts the kiosk."""
-    ping()
-    loop.call_later(every, keep_alive, loop, ping, every)
-
-
-def signal_name(signum: int) -> str:
-    try:
-        return signal.Signals(signum).name
-    except ValueError:
-        return f"SIGRTMIN+{signum - signal.SIGRTMIN}"
-
-
-def install_signal_handlers(loop: asyncio.AbstractEventLoop, app: App[Any]) -> None:
-    """A handler, run in the UI loop, for every signal that could otherwise end the kiosk
-    silently or freeze it (see ENDING and IGNORED)."""
-
-    def ending(signum: int) -> None:
-        log.info("ending on %s", signal_name(signum))
-        app.exit(return_code=exits.OK)
-
-    def ignored(signum: int) -> None:
-        log.info("ignored %s", signal_name(signum))
-
-    quitting = ending if getattr(app, "allow_quit", False) else ignored
-    handlers: dict[int, Callable[[int], None]] = {
-        signal.SIGTERM: ending,  # these four until healing.py installs its own
-        signal.SIGHUP: ending,
-        signal.SIGINT: quitting,
-        signal.SIGTSTP: ignored,
-    }
-    handlers.update({getattr(signal, name): ending for name in ENDING if hasattr(signal, name)})
-    handlers.update({getattr(signal, name): ignored for name in IGNORED if hasattr(signal, name)})
-    handlers.update({n: ignored for n in range(signal.SIGRTMIN, signal.SIGRTMAX + 1)})
-    for signum, handler in handlers.items():
-        with contextlib.suppress(ValueError, OSError, RuntimeError):
-            loop.add_signal_handler(signum, handler, signum)
-
-
-_deadline: list[threading.Timer] = []
-
-
-def arm_deadline(app: App[Any], terminal_modes: list[Any] | None) -> None:
-    """From now on the process has GRACE seconds left: then it restores what it can of the
-    terminal and ends with the status the app was given, whatever is still waiting."""
-    if _deadline:
-        return
-
-    def expire() -> None:
-        code = app.return_code or exits.OK
-        log.critical("shutdown took over %.0f s; ending now with status %d", GRACE, code)
-        restorer = threading.Thread(target=_restore, args=(terminal_modes,), daemon=True)
-        restorer.start()
-        restorer.join(0.3)  # writing to a blocked terminal must not hold the exit
-        os._exit(code)
-
-    timer = threading.Timer(GRACE, expire)
-    timer.daemon = True
-    timer.start()
-    _deadline.append(timer)
-
-
-def _restore(terminal_modes: list[Any] | None) -> None:
-    with contextlib.suppress(OSError, termios.error):
-        if terminal_modes is not None:
-            termios.tcsetattr(0, termios.TCSANOW, terminal_modes)
-        os.write(2, RESTORE.encode())
 
 
 # Other reaches into private modules, kept in this one file ------------------------------------
