@@ -235,6 +235,29 @@ async def test_after_any_change_the_start_reads_the_yaml_and_shows_it(
     assert third.opened.exhibit.title == title
 
 
+def test_a_change_to_the_code_that_reads_an_exhibit_is_a_change(
+    start: Callable[[Path], Start],
+    tokei_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The key reads the package's files where compiled.py finds them: here a copy of them,
+    in which one module of the validator then changes (an upgrade without a new version)."""
+    package = tmp_path / "package"
+    for name in compiled.DECIDING:
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "exhibit" / name, package / name)
+    monkeypatch.setattr(compiled, "__file__", str(package / "compiled.py"))
+    compiled.kiosk_digest.cache_clear()
+    start(tokei_file)
+    assert not start(tokei_file).yaml_read
+    with (package / "validate.py").open("a", encoding="utf-8") as module:
+        module.write("# a new release\n")
+    compiled.kiosk_digest.cache_clear()  # a new process
+    again = start(tokei_file)
+    assert again.yaml_read and "the kiosk's code changed" in again.log
+
+
 def test_an_unreadable_copy_or_an_unwritable_folder_never_stops_a_start(
     start: Callable[[Path], Start], tokei_file: Path, tmp_path: Path
 ) -> None:
