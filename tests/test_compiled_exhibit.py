@@ -151,6 +151,21 @@ async def test_a_second_start_uses_the_copy_and_shows_the_same_pages(
     assert "時を刻む" in shown[-1]
 
 
+async def test_a_kiosk_started_from_the_copy_shows_a_save_as_always(
+    start: Callable[[Path], Start], tokei_file: Path
+) -> None:
+    start(tokei_file)
+    opened = start(tokei_file).opened
+    assert opened is not None
+    app = KioskApp(opened.exhibit, editions=opened.editions, source=tokei_file, reload_interval=0.1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: heading(app) == "Keeping Time")
+        saved = tokei_file.with_name(".exhibit.yaml.swp")  # an editor's save: write, rename
+        saved.write_text(TOKEI.replace("Keeping Time", "Telling Time"), encoding="utf-8")
+        os.replace(saved, tokei_file)
+        await until(pilot, lambda: heading(app) == "Telling Time")
+
+
 def edit_one_byte(path: Path, _tmp: Path, _patch: pytest.MonkeyPatch) -> str:
     path.write_bytes(path.read_bytes().replace(b"Keeping Time", b"Keeping Tame", 1))
     return "Keeping Tame"
