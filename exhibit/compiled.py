@@ -1,20 +1,16 @@
 """A compiled copy of the last good exhibit, kept the way Python keeps a .pyc beside its .py.
 
-Reading and validating exhibit.yaml (and importing PyYAML and the validator to do it) is most
-of what a start does before its title; on a kiosk the file is almost always the one it showed
-last time. After a start whose file loaded with no problem at all before the title, the
-validated exhibit and its editions are saved here (msgspec's msgpack: exact, and decoded in
-well under a millisecond); the next start uses them only if nothing that decides them changed:
+Reading and validating exhibit.yaml (and importing PyYAML and the validator) is much of a
+start before its title, and a kiosk's file is almost always the one it showed last time. After
+a start that found no problem at all before its title, the validated exhibit and its editions
+are kept here (msgpack: exact, decoded in a millisecond); the next start uses them only if
+nothing that decides them changed: the text of exhibit.yaml; the kiosk (version, the code
+that reads an exhibit: DECIDING, Python, msgspec, PyYAML); each media file the exhibit names
+(size, mtime_ns); the machine's time zones (opening hours are checked again on the copy).
 
-- the text of exhibit.yaml (its digest; the loader gives the digest of the text it read);
-- the kiosk: its version, the code that reads and checks an exhibit (DECIDING), the file
-  format, Python, msgspec and PyYAML;
-- every media file the exhibit names, by size and mtime_ns (a picture replaced or deleted);
-- the machine's time zones, for opening hours: their check is run again on the copy.
-
-Anything else (no copy, another kiosk's, damaged, cut short, unreadable, of an older format)
-means the file is read as always, and the copy is written again after the title. Deleting
-the copy is always safe. `--check`, `--screenshot` and live reload never use it.
+Anything else (no copy, damaged, cut short, unreadable, of an older format) means the YAML
+is read as always, and the copy written again after the title: deleting it is always safe.
+`--check`, `--screenshot` and live reload never use it.
 """
 
 from __future__ import annotations
@@ -76,6 +72,10 @@ DECIDING = (
 LIBRARIES = ("yaml",)
 """Libraries the loader uses that the start does not import: their files are part of the key
 (msgspec, imported anyway, by its version)."""
+
+LARGEST = 64 * 2**20
+"""A copy larger than this is not read: the exhibit file is at most 2 MiB (yaml_reader.py),
+and its copy, every edition included, a few times that."""
 
 MediaStamp = tuple[str, int, int]
 """A media file as the exhibit names it, its size and its mtime_ns ((name, -1, -1) if absent)."""
@@ -150,7 +150,7 @@ def load(path: Path, copy: Path | None = None) -> Opened | None:
 
 def _load(path: Path, copy: Path) -> Opened:
     try:
-        data = copy.read_bytes()
+        data = _read(copy, LARGEST)
     except FileNotFoundError:
         raise Unusable("there is none yet") from None
     except OSError as error:
@@ -163,7 +163,7 @@ def _load(path: Path, copy: Path) -> Opened:
         raise Unusable(f"it is damaged ({error})") from None
     if header.kiosk != kiosk_digest():
         raise Unusable("the kiosk's code changed")
-    if header.size != _size(path) or header.text != _digest_of(path):
+    if header.text != _digest_of(path, header.size):
         raise Unusable(f"{path.name} changed")
     folder = exhibit_folder(path)
     if header.media != tuple(_stamp(folder, name) for name, _, _ in header.media):
@@ -245,22 +245,29 @@ def _stamp(folder: Path, name: str) -> MediaStamp:
 
 
 def _size(path: Path) -> int:
-    """exhibit.yaml's size; Unusable unless it is a regular file (a FIFO is never read)."""
     try:
-        info = os.stat(path)
+        return os.stat(path).st_size
     except OSError as error:
         raise Unusable(f"{path.name} cannot be read ({error.strerror})") from None
-    if not stat.S_ISREG(info.st_mode):
-        raise Unusable(f"{path.name} is not a regular file")
-    return info.st_size
 
 
-def _digest_of(path: Path) -> str:
-    """text_digest of the file's text, decoded as the loader decodes it."""
+def _digest_of(path: Path, size: int) -> str:
+    """text_digest of the file's text, decoded as the loader decodes it; "" if it is no
+    longer `size` bytes long (a file of another size is not read to be compared)."""
     try:
-        return text_digest(path.read_bytes().decode("utf-8-sig"))
+        data = _read(path, size)
+        return text_digest(data.decode("utf-8-sig")) if len(data) == size else ""
     except (OSError, UnicodeDecodeError) as error:
         raise Unusable(f"{path.name} cannot be read ({error})") from None
+
+
+def _read(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, at most `limit` + 1 of them. Opened without blocking: a FIFO
+    or a device put in its place never hangs the start; it is Unusable."""
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise Unusable(f"{path.name} is not a regular file")
+        return file.read(limit + 1)
 
 
 @functools.cache
@@ -279,7 +286,10 @@ def kiosk_digest() -> str:
             raise Unusable(f"{library} is not installed")
         home = Path(spec.origin).parent
         files.append(home / "__init__.py")  # its version, and...
-        digest.update(repr(sorted(os.listdir(home))).encode())  # ...whether its C part is there
+        try:
+            digest.update(repr(sorted(os.listdir(home))).encode())  # ...whether its C part is
+        except OSError as error:
+            raise Unusable(f"{library} cannot be read ({error})") from None
     for file in files:
         try:
             digest.update(file.read_bytes())

@@ -280,6 +280,10 @@ def test_an_unreadable_copy_or_an_unwritable_folder_never_stops_a_start(
     first = start(tokei_file)
     assert first.code == 0 and first.yaml_read and "cannot be read" in first.log
     assert "not saved" in first.log and copy_file(tmp_path).is_dir()
+    copy_file(tmp_path).rmdir()
+    os.mkfifo(copy_file(tmp_path))  # a pipe: opened without waiting for a writer
+    piped = start(tokei_file)
+    assert piped.code == 0 and piped.yaml_read and "not a regular file" in piped.log
     shutil.rmtree(tmp_path / "state")
     (tmp_path / "state").write_text("a file where the state folder should be")
     for _ in range(2):
