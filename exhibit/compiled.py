@@ -149,6 +149,7 @@ def load(path: Path, copy: Path | None = None) -> Opened | None:
 
 
 def _load(path: Path, copy: Path) -> Opened:
+    kiosk = kiosk_digest()  # first: the code as it is before the loader may be imported
     try:
         data = _read(copy, LARGEST)
     except FileNotFoundError:
@@ -161,7 +162,7 @@ def _load(path: Path, copy: Path) -> Opened:
         header = msgspec.msgpack.decode(data[len(MAGIC) :], type=Header)
     except msgspec.DecodeError as error:  # ValidationError included
         raise Unusable(f"it is damaged ({error})") from None
-    if header.kiosk != kiosk_digest():
+    if header.kiosk != kiosk:
         raise Unusable("the kiosk's code changed")
     if header.text != _digest_of(path, header.size):
         raise Unusable(f"{path.name} changed")
