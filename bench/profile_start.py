@@ -50,6 +50,7 @@ PHASES = {
     "imports (all modules)": ("<frozen importlib._bootstrap>", "_find_and_load"),
     "reading exhibit.yaml (load_exhibit)": ("exhibit/loader.py", "load_exhibit"),
     "  of which media checks": ("exhibit/checks.py", "_media"),
+    "or from its compiled copy (compiled.load)": ("exhibit/compiled.py", "load"),
     "choosing the picture mode (terminal query)": ("exhibit/ui/images.py", "choose_mode"),
     "  of which our terminal question": ("exhibit/ui/terminal_answers.py", "ask"),
     "widget_class (textual-image import)": ("exhibit/ui/images.py", "widget_class"),

@@ -9,22 +9,24 @@ import gc
 import logging
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from . import __version__
+from . import __version__, compiled
 from .arguments import BUILD_AHEAD, DEFAULT_EXHIBIT, build_parser
-from .length_checks import rights_notes
-from .loader import LoadResult, advise, load_exhibit
 from .logs import LOGGER, default_log_file, setup_logging
 from .model import Exhibit
 from .text import one_line
 
 if TYPE_CHECKING:
     from .analytics.recorder import NoRecorder, Recorder
+    from .loader import LoadResult
     from .speech import Speaker
+
+# Reading exhibit.yaml (exhibit.loader: PyYAML, the validator, the checks) is imported where it
+# is used: a start from the compiled copy (compiled.py) needs none of it before its title.
 
 __all__ = ["DEFAULT_EXHIBIT", "build_parser", "main", "report", "screenshots"]
 
@@ -73,11 +75,22 @@ def screenshots(
     return 0
 
 
-def advice_to_log(result: LoadResult, recorder: Recorder | NoRecorder | None = None) -> None:
-    """Once the title is on screen: the visit recorder's file opened (its writer started), and
-    the warnings the start left out (loader.advise) to the log, as a reload logs its own."""
+def advice_to_log(
+    result: LoadResult,
+    recorder: Recorder | NoRecorder | None = None,
+    *,
+    compile_to: Path | None = None,
+) -> None:
+    """Once the title is on screen: the visit recorder's file opened (its writer started), the
+    exhibit read from `compile_to` kept as its compiled copy if the start found no problem in
+    it, and the warnings the start left out (loader.advise) to the log, as a reload logs its
+    own."""
+    from .loader import advise
+
     if recorder is not None:
         recorder.start()
+    if compile_to is not None and result.exhibit is not None and not result.problems.items:
+        compiled.save(compile_to, result.exhibit, result.editions, result.digest)
     advise(result)
     for problem in result.problems.sorted():
         logging.getLogger(LOGGER).warning("%s", problem)
@@ -118,7 +131,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def curators_tools(args: argparse.Namespace) -> int:
-    """--check and --screenshot: every check at once, warnings included."""
+    """--check and --screenshot: every check at once, warnings included, always on the file
+    itself (never its compiled copy)."""
+    from .length_checks import rights_notes
+    from .loader import load_exhibit
+
     result = load_exhibit(args.exhibit)
     if args.check:
         report(result, sys.stdout)
@@ -147,6 +164,11 @@ def start(args: argparse.Namespace) -> int:
 
     speaker = Speaker(None if args.no_audio else FIND)
     speaker.find_in_background()  # `espeak-ng --voices` runs while the exhibit is read
+    opened = compiled.load(args.exhibit)
+    if opened is not None:  # the file is the one the last good start read
+        return run(args, opened, speaker, partial(advice_from_compiled, args.exhibit, opened))
+    from .loader import load_exhibit
+
     result = load_exhibit(args.exhibit, advice=False)
     if result.exhibit is None:
         gc.enable()
@@ -159,12 +181,30 @@ def start(args: argparse.Namespace) -> int:
             logging.getLogger(LOGGER).error("%s", problem)
         logging.getLogger(LOGGER).error("not started: %s has errors", args.exhibit)
         return 1
-    return run(args, result, speaker)
+    opening = compiled.Opened(result.exhibit, result.editions, result.folder)
+    return run(args, opening, speaker, partial(advice_to_log, result, compile_to=args.exhibit))
 
 
-def run(args: argparse.Namespace, result: LoadResult, speaker: Speaker) -> int:
-    """Run the kiosk on the exhibit `result` holds until it ends; its exit status."""
-    assert result.exhibit is not None
+def advice_from_compiled(
+    source: Path, opened: compiled.Opened, recorder: Recorder | NoRecorder
+) -> None:
+    """advice_to_log for a start from the compiled copy: the copy was saved only from a start
+    that found no problem, so the warnings-only checks are all there is to add."""
+    from .loader import LoadResult
+    from .problems import Problems
+
+    result = LoadResult(opened.exhibit, Problems(source), opened.folder, opened.editions)
+    advice_to_log(result, recorder)
+
+
+def run(
+    args: argparse.Namespace,
+    opened: compiled.Opened,
+    speaker: Speaker,
+    after_title: Callable[[Recorder | NoRecorder], object],
+) -> int:
+    """Run the kiosk on the exhibit `opened` until it ends; its exit status. `after_title` is
+    given the visit recorder once the title is on screen (advice_to_log)."""
     from .analytics.recorder import NoRecorder, open_recorder
     from .ui.app import KioskApp  # Textual is imported only when the kiosk really runs
     from .ui.hours_keeper import ScreenCommands
@@ -174,29 +214,29 @@ def run(args: argparse.Namespace, result: LoadResult, speaker: Speaker) -> int:
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
-    speaker.log_engines(result.editions or ("en",))  # which engine and voice read each language
+    speaker.log_engines(opened.editions or ("en",))  # which engine and voice read each language
     recorder = (
         NoRecorder()
         if args.no_record
         else open_recorder(
-            result.exhibit.kiosk.analytics, [p.id for p in result.exhibit.panels], start=False
+            opened.exhibit.kiosk.analytics, [p.id for p in opened.exhibit.panels], start=False
         )
     )
     app = KioskApp(
-        result.exhibit,
-        editions=result.editions,
+        opened.exhibit,
+        editions=opened.editions,
         speaker=speaker,
         recorder=recorder,
         demo=args.demo,
         demo_interval=args.interval,
         idle_timeout=args.idle,
         allow_quit=args.allow_quit,
-        images=ImageSettings(mode=mode, folder=result.folder),
+        images=ImageSettings(mode=mode, folder=opened.folder),
         source=args.exhibit,
         handle_signals=True,
         collect_garbage=True,
         build_ahead=BUILD_AHEAD[args.build_ahead],
-        after_title=partial(advice_to_log, result, recorder),
+        after_title=partial(after_title, recorder),
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,

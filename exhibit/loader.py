@@ -13,6 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .checks import check_advice, check_edition, check_exhibit
+from .compiled import exhibit_folder, text_digest
 from .languages import split_languages
 from .model import Exhibit
 from .problems import Problems
@@ -29,6 +30,8 @@ class LoadResult:
     folder: Path
     editions: Mapping[str, Exhibit] = field(default_factory=lambda: MappingProxyType({}))
     """The exhibit in each of its languages, the default first (empty for one language)."""
+    digest: str = ""
+    """The digest of the text read (compiled.text_digest): the compiled copy's key."""
 
     @property
     def ok(self) -> bool:
@@ -44,10 +47,7 @@ def load_exhibit(path: Path, *, advice: bool = True) -> LoadResult:
     whether the exhibit is shown is decided as with them): the kiosk's start gives them
     after its title is drawn (`advise`), the warnings going to the log."""
     problems = Problems(path)
-    try:
-        folder = path.resolve().parent
-    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13):
-        folder = path.absolute().parent  # read_text reports it
+    folder = exhibit_folder(path)
     text = read_text(path, problems)
     data = parse(text, problems) if text is not None else None
     if data is None:
@@ -73,7 +73,9 @@ def load_exhibit(path: Path, *, advice: bool = True) -> LoadResult:
         editions[code] = edition = convert(documents[code], Exhibit, Problems(path))
         if advice:
             check_edition(edition, code, problems)
-    return LoadResult(exhibit, problems, folder, MappingProxyType(editions))
+    return LoadResult(
+        exhibit, problems, folder, MappingProxyType(editions), text_digest(text or "")
+    )
 
 
 def advise(result: LoadResult) -> None:

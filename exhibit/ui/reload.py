@@ -11,13 +11,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..loader import LoadResult, load_exhibit
 from ..logs import LOGGER
-from ..problems import Severity
 from ..status import Reload
 from ..watch import Settling, signature
 
 if TYPE_CHECKING:
+    from ..loader import LoadResult
     from .app import KioskApp
 
 log = logging.getLogger(LOGGER)
@@ -43,6 +42,10 @@ class LiveReload:
             self.app.run_worker(self._load, thread=True, group="reload", exclusive=True)
 
     def _load(self) -> None:
+        # Imported on the first change, in this worker thread: a start from the compiled copy
+        # (compiled.py) reads no YAML before its title, and need not import the loader.
+        from ..loader import load_exhibit
+
         result = load_exhibit(self.source)
         self.app.call_from_thread(self._apply, result)
 
@@ -53,6 +56,8 @@ class LiveReload:
         self.app.unattended.staff.write()  # status.json tells monitoring tools at once
 
     def _take(self, result: LoadResult) -> None:
+        from ..problems import Severity  # imported with the loader, in _load
+
         if result.exhibit is None:
             for problem in result.problems.sorted():
                 level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
