@@ -157,7 +157,8 @@ def start(args: argparse.Namespace) -> int:
     in the background meanwhile (the title says nothing of audio)."""
     # No garbage collection while the exhibit is read, Textual imported and the title built:
     # nothing made then is garbage, and the collector kept scanning it (~35 ms). The app, told
-    # to by collect_garbage, turns it back on after its first frame (ui/collector.py).
+    # to by collect_garbage, turns it back on at the first quiet moment after its first frame
+    # (ui/collector.py).
     gc.disable()
     setup_logging(args.log)
     from .speech import FIND, Speaker
