@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -261,6 +262,10 @@ def main() -> None:
     print(f"yardstick: fib(25) in {calibrate():.1f} ms (compare on the target machine)")
     res = Results()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
+        # The kiosks' state (the compiled exhibit, status, visits) in this run's folder: the
+        # unmeasured first round writes the compiled copy that a deployed kiosk's every
+        # later start reads (exhibit/compiled.py), and nothing lands in the user's home.
+        os.environ["XDG_STATE_HOME"] = str(Path(folder) / "state")
         progs = programs(Path(folder), args.fixes)
         if args.fixes:
             print(f"the kiosk with the proposed fixes: {args.fixes} (bench/try_fixes.py)")
