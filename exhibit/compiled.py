@@ -53,6 +53,7 @@ DECIDING = (
     "languages.py",
     "layout.py",
     "length_checks.py",
+    "line_breaks.py",
     "loader.py",
     "logs.py",
     "media_problems.py",
