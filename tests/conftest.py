@@ -28,6 +28,7 @@ LONGEST_FIRST = (
     "test_screen_care_on_screen.py::test_a_day_unattended",
     "test_untrusted_text.py::test_every_page_renders_at_any_size",
     "test_watchdog.py::test_pings_arrive_while_healthy_and_stop_when_the_ui_loop_hangs",
+    "test_terminal_survival.py::test_malformed_key_sequences_and_random_bytes_are_harmless",
 )
 """Tests of ten seconds or more (`pytest --durations=30`), started first: the suite runs on
 parallel workers (pytest-xdist, in pyproject's addopts), and a long test handed out last
