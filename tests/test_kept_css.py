@@ -5,6 +5,7 @@ ignored, logged and written again. The start-up time it saves is measured in ben
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,6 +113,33 @@ def test_a_damaged_file_is_ignored_logged_and_written_again(
     assert "The kept CSS" in caplog.text and str(file) in caplog.text
     assert described(read(file)) == described(good)
     assert len(parses) == 2  # the good one, the damaged start; the rewritten file is taken
+
+
+class Planted:
+    """A pickle that would run a command when loaded (as `pickle.loads` would)."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.mark.parametrize("where", ["whole", "inside"])
+def test_a_planted_pickle_runs_nothing(
+    tmp_path: Path, where: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    marker = tmp_path / "ran"
+    good = read(tmp_path / "good.pickle")
+    file = tmp_path / "css-rules.pickle"
+    planted = Planted(marker)
+    found = {"format": 1, "textual": workarounds.PINNED["textual"], "variables": {}}
+    file.write_bytes(
+        pickle.dumps(planted if where == "whole" else {**found, "rules": {("x",): [planted]}})
+    )
+    with caplog.at_level(logging.WARNING, logger=LOGGER):
+        assert described(read(file)) == described(good)
+    assert not marker.exists() and "is not part of parsed CSS" in caplog.text
 
 
 def test_a_file_truncated_mid_rule_is_ignored(

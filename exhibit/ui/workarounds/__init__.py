@@ -12,6 +12,7 @@ in terminal.py and nowhere else (a test checks).
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import logging
 import os
@@ -162,6 +163,34 @@ def css_rules_file() -> Path:
     return default_log_file().with_name("css-rules.pickle")
 
 
+_CSS_MODULES = ("textual.color", "textual.css.", "textual.geometry", "textual.layouts.")
+
+
+class _RulesUnpickler(pickle.Unpickler):
+    """Reads only what parsed CSS is made of: the classes of Textual's CSS modules, the
+    selector checks (textual.css.model's `_check_*`, in functools.partial, over a dict's
+    `get` or a set's `__contains__`). Anything else a pickle may name (os.system...) stops
+    the load: the file, which the kiosk's own user can write, cannot make a later start run
+    code of its choosing."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("functools", "partial"):
+            return functools.partial
+        if (module, name) == ("builtins", "getattr"):  # how a bound method is pickled
+            return _container_method
+        if module.startswith(_CSS_MODULES) and "." not in name:
+            found = super().find_class(module, name)
+            if isinstance(found, type) or (name.startswith("_check_") and callable(found)):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not part of parsed CSS")
+
+
+def _container_method(container: object, name: str) -> Any:
+    if isinstance(container, dict | set | frozenset) and name in ("get", "__contains__"):
+        return getattr(container, name)
+    raise pickle.UnpicklingError(f"{type(container).__name__}.{name} is not part of parsed CSS")
+
+
 class KeptCss:
     """Textual's parsed CSS kept from one start to the next.
 
@@ -189,7 +218,8 @@ class KeptCss:
         if self.file is None or not self.file.exists():
             return {}, {}
         try:
-            found = pickle.loads(self.file.read_bytes())
+            with self.file.open("rb") as stream:
+                found = _RulesUnpickler(stream).load()
             if found["format"] != CSS_RULES_FORMAT or found["textual"] != PINNED["textual"]:
                 raise ValueError(f"kept for Textual {found['textual']}, format {found['format']}")
             variables, kept = found["variables"], found["rules"]
