@@ -1,8 +1,9 @@
 """What the title does not need is not imported before the title is on screen: SQLite and the
-visit logic (the recorder starts its writer after the title), the text prepared for a speech
-engine (numbers, pieces), the drawn year scale of the panels' timeline strip and the screen
-shown outside opening hours. Checked in a fresh interpreter, at the title's first frame of a
-kiosk started as cli.run starts it (headless)."""
+visit logic (the recorder starts its writer after the title), status.json's first beat
+(hashlib, json), the text prepared for a speech engine (numbers, pieces), the drawn year
+scale of the panels' timeline strip and the screen shown outside opening hours. Checked in a
+fresh interpreter, at the title's first frame of a kiosk started as cli.run starts it
+(headless)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 LATER = (
+    "hashlib",  # status.json's first beat (the exhibit file's checksum) comes after the title
+    "json",
     "sqlite3",
     "exhibit.analytics.writer",
     "exhibit.analytics.sessions",

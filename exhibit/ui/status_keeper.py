@@ -79,8 +79,9 @@ class StatusKeeper:
             return None
 
     def start(self) -> None:
+        """The first beat once the title is drawn: it reads and hashes the exhibit file."""
         if self.status_file is not None:
-            self._beat()
+            self.app.call_after_refresh(self._beat)
 
     def stop(self) -> None:
         if self._timer is not None:
