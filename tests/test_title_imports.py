@@ -1,9 +1,9 @@
 """What the title does not need is not imported before the title is on screen: SQLite and the
 visit logic (the recorder starts its writer after the title), status.json's first beat
 (hashlib, json), the text prepared for a speech engine (numbers, pieces), the drawn year
-scale of the panels' timeline strip and the screen shown outside opening hours. Checked in a
-fresh interpreter, at the title's first frame of a kiosk started as cli.run starts it
-(headless)."""
+scale of the panels' timeline strip, the screen shown outside opening hours and Textual's
+scroll bars (the title has none). Checked in a fresh interpreter, at the title's first frame
+of a kiosk started as cli.run starts it (headless)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ LATER = (
     "exhibit.speech.numbers",
     "exhibit.speech.prepare",
     "exhibit.ui.screens.rest",
+    "textual.scrollbar",  # only the Linux console's scroll bars are changed at start
 )
 """Imported only once the title is drawn, or when first used."""
 
@@ -78,3 +79,18 @@ def test_the_title_is_drawn_before_sqlite_speech_text_and_the_rest_screen_are_im
     assert lines["seen"] == "[]", done.stdout
     assert (tmp_path / "status.json").exists()  # the kiosk did start, as cli.run starts it
     assert (tmp_path / "visits.sqlite").exists()  # and the recorder wrote once it was closed
+
+
+def test_the_linux_consoles_scroll_bars_are_whole_cells_and_given_back() -> None:
+    from textual.scrollbar import ScrollBarRender
+
+    from exhibit.ui import workarounds
+
+    textual_bars = list(ScrollBarRender.VERTICAL_BARS)
+    assert textual_bars != [" "] * 8
+    try:
+        workarounds.console_scroll_bars(True)
+        assert ScrollBarRender.VERTICAL_BARS == ScrollBarRender.HORIZONTAL_BARS == [" "] * 8
+    finally:
+        workarounds.console_scroll_bars(False)
+    assert textual_bars == ScrollBarRender.VERTICAL_BARS

@@ -108,6 +108,8 @@ def console_scroll_bars(console: bool) -> None:
     """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
     font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
     with these class attributes (no style or hook sets them), so each app sets them."""
+    if not console and not _TEXTUAL_BARS:
+        return  # Textual's own bars, never changed in this process (and not imported yet)
     from textual.scrollbar import ScrollBarRender
 
     if not _TEXTUAL_BARS:
