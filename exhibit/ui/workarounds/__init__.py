@@ -86,73 +86,8 @@ def first_theme(app: App[Any], name: str) -> None:
     app.stylesheet.set_variables(app.get_css_variables())
 
 
-def errors_to(app: App[Any], handler: Callable[[Exception], None]) -> None:
-    """Send every unhandled error to `handler` instead of Textual's, which ends the app and
-    prints a traceback: a kiosk must never show one (healing.py). Textual has no public hook;
-    its private `App._handle_exception` is replaced on this one app."""
-    app._handle_exception = handler  # type: ignore[method-assign,assignment]
-
-
-def keep_styles_on_resume(message: Message, look_unchanged: bool) -> None:
-    """Textual restyles every widget of a screen it shows again: a third of showing a kept
-    page (shelf.py). Needless when the look (theme, app classes) has not changed while the
-    page was away, so the resume event is told not to."""
-    if isinstance(message, ScreenResume) and message.refresh_styles and look_unchanged:
-        message.refresh_styles = False
-
-
-_TEXTUAL_BARS: dict[str, list[str]] = {}
-
-
-def console_scroll_bars(console: bool) -> None:
-    """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
-    font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
-    with these class attributes (no style or hook sets them), so each app sets them."""
-    if not console and not _TEXTUAL_BARS:
-        return  # Textual's own bars, never changed in this process (and not imported yet)
-    from textual.scrollbar import ScrollBarRender
-
-    if not _TEXTUAL_BARS:
-        _TEXTUAL_BARS["vertical"] = list(ScrollBarRender.VERTICAL_BARS)
-        _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
-    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
-    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]
-
-
-async def start_off_stage(app: App[Any], screen: Screen[Any]) -> None:
-    """Compose and style `screen` (installed) without showing it (prebuild.py). Textual
-    composes a screen only when it is pushed or switched to; `App._get_screen` (private) is
-    the part of that which starts the screen and mounts its widgets."""
-    if not screen.is_running:
-        await app._get_screen(screen)[1]
-
-
-def needs_layout(screen: Screen[Any]) -> bool:
-    """A widget of `screen` has asked to be laid out again (Textual's private flag)."""
-    return bool(screen._layout_required)
-
-
-def lay_out_off_stage(screen: Screen[Any], size: Size) -> None:
-    """Lay out `screen`, not on screen, for a terminal of `size` as Textual does when it shows
-    it (`Screen._refresh_layout`, private: every widget gets its size, so pictures are
-    prepared at theirs), and clear the layout it still has pending (Textual clears it only on
-    a screen being shown), so that showing it does not lay it out again."""
-    if screen.is_attached and size:
-        screen._size_updated(size, size, size, layout=False)  # else laid out again on resume
-        screen._refresh_layout(size)
-        screen._layout_required = False
-        screen._dirty_widgets.clear()
-
-
-def render_off_stage(screen: Screen[Any]) -> None:
-    """Render every line of `screen`, not on screen, once: the widgets keep their rendered
-    lines, so that showing the screen draws from them (the compositor's private render)."""
-    if screen.is_attached:
-        screen._compositor.render_update(full=True)
-
-
 CSS_RULES_FORMAT = 1
-"""Raised when what KeptCss stores changes: a file of another format is not read."""
+"""Raise it when what KeptCss stores changes: a file of another format is not read."""
 
 CssKey = tuple[str, tuple[str, str], bool, int, str]
 """What Textual parses a piece of CSS with: the text, where it is from, whether it is a
@@ -205,7 +140,8 @@ class KeptCss:
     file is written after the title is drawn when something was parsed anew; it is read
     only with the pinned Textual (check_versions) and this format, and a file that cannot
     be read or is not what it should be is ignored (logged) and written again. It lives in
-    the kiosk's own state folder, written by the kiosk alone, like its log.
+    the kiosk's own state folder, beside its log (css_rules_file), and is read with an
+    unpickler that knows only what parsed CSS is made of (_RulesUnpickler).
     """
 
     def __init__(self, stylesheet: Stylesheet, file: Path | None) -> None:
@@ -279,6 +215,71 @@ class KeptCss:
             with contextlib.suppress(OSError):
                 part.unlink(missing_ok=True)
         self._parsed_anew = False
+
+
+def errors_to(app: App[Any], handler: Callable[[Exception], None]) -> None:
+    """Send every unhandled error to `handler` instead of Textual's, which ends the app and
+    prints a traceback: a kiosk must never show one (healing.py). Textual has no public hook;
+    its private `App._handle_exception` is replaced on this one app."""
+    app._handle_exception = handler  # type: ignore[method-assign,assignment]
+
+
+def keep_styles_on_resume(message: Message, look_unchanged: bool) -> None:
+    """Textual restyles every widget of a screen it shows again: a third of showing a kept
+    page (shelf.py). Needless when the look (theme, app classes) has not changed while the
+    page was away, so the resume event is told not to."""
+    if isinstance(message, ScreenResume) and message.refresh_styles and look_unchanged:
+        message.refresh_styles = False
+
+
+_TEXTUAL_BARS: dict[str, list[str]] = {}
+
+
+def console_scroll_bars(console: bool) -> None:
+    """Scroll bars without the eighth-block glyphs (▁▂▃▄▅▆▇ ▉▊▋▌▍▎▏) that the Linux console's
+    font lacks, whole cells only; or Textual's own bars again. Textual draws every scroll bar
+    with these class attributes (no style or hook sets them), so each app sets them."""
+    if not console and not _TEXTUAL_BARS:
+        return  # Textual's own bars, never changed in this process (and not imported yet)
+    from textual.scrollbar import ScrollBarRender
+
+    if not _TEXTUAL_BARS:
+        _TEXTUAL_BARS["vertical"] = list(ScrollBarRender.VERTICAL_BARS)
+        _TEXTUAL_BARS["horizontal"] = list(ScrollBarRender.HORIZONTAL_BARS)
+    ScrollBarRender.VERTICAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["vertical"]
+    ScrollBarRender.HORIZONTAL_BARS = [" "] * 8 if console else _TEXTUAL_BARS["horizontal"]
+
+
+async def start_off_stage(app: App[Any], screen: Screen[Any]) -> None:
+    """Compose and style `screen` (installed) without showing it (prebuild.py). Textual
+    composes a screen only when it is pushed or switched to; `App._get_screen` (private) is
+    the part of that which starts the screen and mounts its widgets."""
+    if not screen.is_running:
+        await app._get_screen(screen)[1]
+
+
+def needs_layout(screen: Screen[Any]) -> bool:
+    """A widget of `screen` has asked to be laid out again (Textual's private flag)."""
+    return bool(screen._layout_required)
+
+
+def lay_out_off_stage(screen: Screen[Any], size: Size) -> None:
+    """Lay out `screen`, not on screen, for a terminal of `size` as Textual does when it shows
+    it (`Screen._refresh_layout`, private: every widget gets its size, so pictures are
+    prepared at theirs), and clear the layout it still has pending (Textual clears it only on
+    a screen being shown), so that showing it does not lay it out again."""
+    if screen.is_attached and size:
+        screen._size_updated(size, size, size, layout=False)  # else laid out again on resume
+        screen._refresh_layout(size)
+        screen._layout_required = False
+        screen._dirty_widgets.clear()
+
+
+def render_off_stage(screen: Screen[Any]) -> None:
+    """Render every line of `screen`, not on screen, once: the widgets keep their rendered
+    lines, so that showing the screen draws from them (the compositor's private render)."""
+    if screen.is_attached:
+        screen._compositor.render_update(full=True)
 
 
 # Reaches into private modules live in terminal.py, the one file that imports them.
