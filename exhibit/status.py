@@ -7,8 +7,6 @@ version, start, last reload and its problems, last heartbeat. Nothing here impor
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 import time
@@ -55,6 +53,8 @@ class Status:
 
 def checksum(path: Path) -> str:
     """The exhibit file's SHA-256 (first 16 hex digits: enough to tell versions apart)."""
+    import hashlib  # here, as json below: the kiosk's first beat is after its title
+
     digest = hashlib.sha256()
     try:
         with path.open("rb") as stream:
@@ -143,6 +143,8 @@ def write_status_file(path: Path, status: Status, heartbeat: float) -> bool:
         "memory_mb": status.memory_mb,
         "cpu_temperature_c": status.cpu_temperature_c,
     }
+    import json
+
     staged = path.with_name(path.name + ".next")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -136,6 +136,7 @@ async def test_status_json_beats_every_minute_on_the_kiosks_clock(
     app = kiosk(source, clock, tmp_path)
     status_file = tmp_path / "state" / "status.json"
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, status_file.exists, note="(the first beat, after the title)")
         first = json.loads(status_file.read_text())
         assert first["version"] == __version__ and first["last_reload"] is None
         assert first["exhibit_sha256"] == checksum(source)

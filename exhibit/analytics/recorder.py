@@ -27,11 +27,14 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import AnalyticsSettings
-from . import store
-from .vocabulary import Kind
-from .writer import ATTRACT, EXHIBIT, STOP, Item, Writer
+from .store import default_database
+from .vocabulary import ATTRACT, EXHIBIT, STOP, Item, Kind
+
+if TYPE_CHECKING:
+    from .writer import Writer
 
 COMMIT_EVERY = 1.0
 """Seconds between commits at most: what a power cut can lose."""
@@ -57,8 +60,10 @@ class Recorder:
         """Wall-clock seconds since 1970: reports count visits by day and hour."""
         self._queue: queue.SimpleQueue[Item] = queue.SimpleQueue()
         self._queue.put((EXHIBIT, clock(), " ".join(panels), ""))
-        self._writer = Writer(path, kiosk_id, keep_raw_days, commit_every, self._queue, clock, tz)
-        self._thread = threading.Thread(target=self._writer.run, name="recorder", daemon=True)
+        self._settings = (kiosk_id, keep_raw_days, commit_every, tz)
+        self._writer: Writer | None = None
+        """Made by `start`: the writer (and SQLite, the visit logic) is imported only then."""
+        self._thread = threading.Thread(target=self._write, name="recorder", daemon=True)
         if start:
             self.start()
 
@@ -66,10 +71,20 @@ class Recorder:
         """Start the writer (opening the file): at once unless made with start=False, as the
         kiosk does to open SQLite once its title is on screen. Events wait in the queue."""
         if self._thread.ident is None:
+            from .writer import Writer
+
+            kiosk_id, keep_raw_days, commit_every, tz = self._settings
+            self._writer = Writer(
+                self.path, kiosk_id, keep_raw_days, commit_every, self._queue, self.clock, tz
+            )
             self._thread.start()
 
+    def _write(self) -> None:
+        if self._writer is not None:
+            self._writer.run()
+
     def _put(self, kind: str | Kind, name: str = "", value: str = "") -> None:
-        if not self._writer.broken:  # a file that cannot be written: nothing piles up
+        if self.working:  # a file that cannot be written: nothing piles up
             self._queue.put((kind, self.clock(), name, value))
 
     def visit_started(self, origin: str = "title") -> None:
@@ -123,7 +138,7 @@ class Recorder:
     @property
     def working(self) -> bool:
         """False once the file could not be written (recording has stopped)."""
-        return not self._writer.broken
+        return self._writer is None or not self._writer.broken
 
 
 class NoRecorder:
@@ -157,7 +172,7 @@ def open_recorder(
     if not settings.record:
         return NoRecorder()
     return Recorder(
-        path or store.default_database(),
+        path or default_database(),
         panels=panels,
         clock=clock,
         keep_raw_days=settings.keep_raw_days,

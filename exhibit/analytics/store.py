@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 import socket
-import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite3  # imported when a record is opened: the kiosk's start does not wait for it
 
 SCHEMA_VERSION = "1"
 _SCHEMA = """
@@ -45,6 +48,8 @@ def default_database() -> Path:
 
 def open_for_writing(path: Path, kiosk_id: str | None = None) -> sqlite3.Connection:
     """Open (creating if needed) the record; `kiosk_id` names this kiosk in reports."""
+    import sqlite3
+
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
@@ -61,6 +66,8 @@ def open_for_writing(path: Path, kiosk_id: str | None = None) -> sqlite3.Connect
 
 def open_for_reading(path: Path) -> sqlite3.Connection:
     """Open a record to read, or raise NotARecord with a sentence saying what is wrong."""
+    import sqlite3
+
     if not path.is_file():
         raise NotARecord(f"{path}: no such file")
     try:

@@ -34,6 +34,13 @@ class Kind(IntEnum):
     """The visit ended; name: why (REASONS)."""
 
 
+STOP, EXHIBIT, ATTRACT = "stop", "exhibit", "attract"
+"""The recorder's queue items that are not events: close, a new exhibit, the attract loop
+began (here, not in writer.py, so that the recorder queues them before it imports the
+writer and SQLite, once the title is on screen)."""
+Item = tuple[str | Kind, float, str, str]
+"""(kind, clock time, name, value), as queued by the UI thread."""
+
 ORIGINS = ("attract", "title")
 """Where a visit began: during the attract loop, or at the title screen."""
 REASONS = ("idle", "next_visitor", "closed", "interrupted")

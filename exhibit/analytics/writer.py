@@ -18,14 +18,9 @@ from ..logs import LOGGER
 from . import store
 from .sessions import visits
 from .totals import DayTotals, add_to_day, day_of
-from .vocabulary import CHOICES, TITLE, Kind, allowed
+from .vocabulary import ATTRACT, CHOICES, EXHIBIT, STOP, TITLE, Item, Kind, allowed
 
 log = logging.getLogger(LOGGER)
-
-STOP, EXHIBIT, ATTRACT = "stop", "exhibit", "attract"
-"""Queue items that are not events: close, a new exhibit, the attract loop began."""
-Item = tuple[str | Kind, float, str, str]
-"""(kind, clock time, name, value), as queued by the UI thread."""
 
 
 class Writer:

@@ -25,15 +25,18 @@ import importlib
 from typing import TYPE_CHECKING
 
 from .engines import Engine, base_language, find_engines, voice_for
-from .numbers import for_speech
-from .prepare import clean_text, has_han
 from .speaker import FIND, Speaker
 
 if TYPE_CHECKING:
+    from .numbers import for_speech
+    from .prepare import clean_text, has_han
     from .reading import page_reading, panel_reading, plain, title_reading
     from .wav import SpeechError, duration, synthesize_to_wav
 
 _LATER = {
+    "for_speech": ".numbers",
+    "clean_text": ".prepare",
+    "has_han": ".prepare",
     "page_reading": ".reading",
     "panel_reading": ".reading",
     "plain": ".reading",
@@ -43,8 +46,9 @@ _LATER = {
     "synthesize_to_wav": ".wav",
 }
 """Names imported on first use: the kiosk's start needs only the Speaker (and its engines),
-not the reading of pages (with the drawings' spoken words) or the WAV writer
-(tests/test_start_up.py)."""
+not the text prepared for an engine (numbers and pieces: ~3 ms of regular expressions),
+the reading of pages (with the drawings' spoken words) or the WAV writer
+(tests/test_start_up.py, tests/test_title_imports.py)."""
 
 __all__ = [
     "FIND",

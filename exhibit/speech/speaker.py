@@ -27,7 +27,6 @@ from typing import Final, Literal
 from ..logs import LOGGER
 from .engines import Engine, espeak, find_engines, find_player
 from .engines import engine_for as first_reader
-from .prepare import pieces
 from .processes import end, finish, output
 
 log = logging.getLogger(LOGGER)
@@ -214,6 +213,8 @@ class Speaker:
                 self._changed()
 
     def _run_espeak(self, job: _Job) -> None:
+        from .prepare import pieces  # on the first page read aloud, not at the start
+
         for index, part in enumerate(job.parts):
             for piece in pieces(part, job.language, job.engine):
                 process = self._start(job, job.engine.command(job.language), stdin=True)
@@ -224,6 +225,8 @@ class Speaker:
                     return
 
     def _run_open_jtalk(self, job: _Job) -> None:
+        from .prepare import pieces
+
         playing: subprocess.Popen[bytes] | None = None
         with tempfile.TemporaryDirectory(prefix="kiosk-speech-") as folder:
             number = 0

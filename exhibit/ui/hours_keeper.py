@@ -25,10 +25,10 @@ from ..hours import OpeningHours, Schedule, screen_state, wake
 from ..journey import Effect, Step, start
 from ..logs import LOGGER
 from .attendance import Cancel, Clock
-from .screens.rest import RestScreen
 
 if TYPE_CHECKING:
     from .app import KioskApp
+    from .screens.rest import RestScreen
 
 log = logging.getLogger(LOGGER)
 
@@ -184,6 +184,8 @@ class HoursKeeper:
         self._push_rest_screen()
 
     def _push_rest_screen(self) -> None:
+        from .screens.rest import RestScreen  # outside opening hours only
+
         self._rest_screen = RestScreen()
         self.app.push_screen(self._rest_screen)
 

@@ -6,7 +6,6 @@ heartbeat when the kiosk has hung or stopped."""
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +68,8 @@ class StatusKeeper:
         if self.visits is None:
             return None
         # Imported here: only the staff screen asks, and the title need not wait for them.
+        import sqlite3
+
         from ..analytics.headline import glance
         from ..analytics.store import NotARecord
 
@@ -78,8 +79,9 @@ class StatusKeeper:
             return None
 
     def start(self) -> None:
+        """The first beat once the title is drawn: it reads and hashes the exhibit file."""
         if self.status_file is not None:
-            self._beat()
+            self.app.call_after_refresh(self._beat)
 
     def stop(self) -> None:
         if self._timer is not None:

@@ -38,6 +38,10 @@ class KioskScreen(Screen[None], inherit_bindings=False):
         super().__init__()
         self.words = words
         """Everything the kiosk itself says, in the visitor's language."""
+        # The look its widgets are styled in as they mount: a page shown for the first time
+        # (the title at start, a page built ahead) is not styled again unless it changed.
+        with contextlib.suppress(RuntimeError):  # made outside an app: no look to keep
+            self._look_when_left = _look(self.app)
 
     def on_mount(self) -> None:
         # A page replaced by the next key before it mounted has nothing left to add to.

@@ -20,7 +20,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
-from ...drawings.year_scale import strip
 from ...model import Panel, Span
 
 GLYPHS = {"end": "", "line": "─", "tick": "┼", "current": "━", "dot": "●"}
@@ -44,6 +43,8 @@ class Timeline(Widget):
         width = self.size.width
         if width < 20:
             return Text("")
+        from ...drawings.year_scale import strip  # drawn on panels: not before the title
+
         laid = strip(self.whole, width, self.span, self.panel.period)
         glyphs = CONSOLE if self.app.has_class("-console") else GLYPHS
         current = self.get_component_rich_style("timeline--current")

@@ -1,0 +1,70 @@
+"""A page's widgets are styled as they mount; showing the page the first time does not style
+them again (screens/base.py), unless the look (theme, the app's classes) changed since the page
+was made: the title at start is styled once, and a page built ahead while the visitor chose
+high contrast or the large layout shows in that look."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from kiosk_pilot import ManualClock
+from test_prebuild import idle_until, kept, kiosk
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
+
+from exhibit.model import Exhibit
+from exhibit.ui.screens.panel import PanelScreen
+
+
+@pytest.fixture
+def styled(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[int]]:
+    """How many times each node (by id) had the stylesheet applied."""
+    times: Counter[int] = Counter()
+    apply = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: DOMNode, **options: object) -> None:
+        times[id(node)] += 1
+        apply(self, node, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    yield times
+
+
+async def test_the_title_is_styled_once_at_start(clocks: Exhibit, styled: Counter[int]) -> None:
+    app = kiosk(clocks, ManualClock(), prebuild=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        widgets = list(app.screen.walk_children(with_self=True))
+        assert len(widgets) > 5
+        assert {type(w).__name__: styled[id(w)] for w in widgets} == {
+            type(w).__name__: 1 for w in widgets
+        }
+
+
+@pytest.mark.parametrize("key", ["c", "plus"])  # high contrast (the theme), large (a class)
+async def test_a_page_built_ahead_shows_in_the_look_chosen_after_it_was_built(
+    clocks: Exhibit, key: str
+) -> None:
+    clock = ManualClock()
+    app = kiosk(clocks, clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await idle_until(app, clock, pilot, lambda: 2 in kept(app))
+        built = kept(app)[2]
+        assert isinstance(built, PanelScreen) and built.is_running
+        before = (built.styles.background, built.query_one("#text").styles.max_width)
+        await pilot.press(key)  # chosen on the title: the page built ahead is not shown
+        await pilot.press("2")
+        assert app.screen is built
+        await pilot.pause()
+        fresh = kiosk(clocks, ManualClock(), prebuild=False)
+        async with fresh.run_test(size=(120, 40)) as fresh_pilot:
+            await fresh_pilot.press(key, "2")
+            await fresh_pilot.pause()
+            looks = (
+                fresh.screen.styles.background,
+                fresh.screen.query_one("#text").styles.max_width,
+            )
+        shown = (built.styles.background, built.query_one("#text").styles.max_width)
+        assert shown == looks and shown != before
