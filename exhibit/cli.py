@@ -89,11 +89,13 @@ def advice_to_log(
 
     if recorder is not None:
         recorder.start()
-    if compile_to is not None and result.exhibit is not None and not result.problems.items:
-        compiled.save(compile_to, result.exhibit, result.editions, result.digest)
+    clean = result.exhibit is not None and not result.problems.items  # before the title
     advise(result)
-    for problem in result.problems.sorted():
-        logging.getLogger(LOGGER).warning("%s", problem)
+    advice = [str(problem) for problem in result.problems.sorted()]
+    if compile_to is not None and clean and result.exhibit is not None:
+        compiled.save(compile_to, result.exhibit, result.editions, result.digest, advice=advice)
+    for line in advice:
+        logging.getLogger(LOGGER).warning("%s", line)
 
 
 def beyond_the_hall(argv: Sequence[str]) -> int | None:
@@ -190,12 +192,11 @@ def advice_from_compiled(
     source: Path, opened: compiled.Opened, recorder: Recorder | NoRecorder
 ) -> None:
     """advice_to_log for a start from the compiled copy: the copy was saved only from a start
-    that found no problem, so the warnings-only checks are all there is to add."""
-    from .loader import LoadResult
-    from .problems import Problems
-
-    result = LoadResult(opened.exhibit, Problems(source), opened.folder, opened.editions)
-    advice_to_log(result, recorder)
+    that found no problem before its title, with what the warnings-only checks then found;
+    those are logged again, without the loader (its imports and memory) checking anew."""
+    recorder.start()
+    for where_and_what in opened.advice:
+        logging.getLogger(LOGGER).warning("%s%s", source, where_and_what)
 
 
 def run(

@@ -21,7 +21,7 @@ import logging
 import os
 import stat
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
@@ -36,7 +36,7 @@ from .model import Exhibit
 
 log = logging.getLogger(LOGGER)
 
-MAGIC = b"museum-kiosk compiled exhibit 1\n"
+MAGIC = b"museum-kiosk compiled exhibit 2\n"
 """The copy's first bytes; a new number for any change to Header or Body."""
 
 DECIDING = (
@@ -100,6 +100,9 @@ class Body(msgspec.Struct, frozen=True):
     """The default edition's language ("" for a one-language exhibit)."""
     others: dict[str, Exhibit]
     """The other editions, in order (empty for a one-language exhibit)."""
+    advice: tuple[str, ...] = ()
+    """What the warnings-only checks found, as logged: a start from the copy logs these
+    instead of checking again (those checks need the loader, Pillow and their memory)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class Opened:
     exhibit: Exhibit
     editions: Mapping[str, Exhibit]
     folder: Path
+    advice: tuple[str, ...] = ()
+    """The warnings-only checks' findings when the copy was saved (Body.advice)."""
 
 
 def compiled_file() -> Path:
@@ -178,7 +183,7 @@ def _load(path: Path, copy: Path) -> Opened:
     if hours is not None and problems_in(hours):  # a time zone this machine no longer knows
         raise Unusable("the opening hours do not check on this machine")
     editions = {body.default: body.exhibit, **body.others} if body.default else {}
-    return Opened(body.exhibit, MappingProxyType(editions), folder)
+    return Opened(body.exhibit, MappingProxyType(editions), folder, body.advice)
 
 
 def save(
@@ -187,9 +192,11 @@ def save(
     editions: Mapping[str, Exhibit],
     digest: str,
     copy: Path | None = None,
+    advice: Sequence[str] = (),
 ) -> None:
     """Keep `exhibit` (loaded from `path`, whose text had `digest`, with no problem at all
-    before the title) for the next start. Written whole or not at all; never raises."""
+    before the title; `advice`: what the warnings-only checks then found) for the next start.
+    Written whole or not at all; never raises."""
     copy = copy or compiled_file()
     default, *others = editions or ("",)  # the loader gives the default edition first
     folder = exhibit_folder(path)
@@ -201,7 +208,12 @@ def save(
             media=tuple(_stamp(folder, name) for name in _media(exhibit, editions)),
             body=msgspec.Raw(
                 msgspec.msgpack.encode(
-                    Body(exhibit, default, {code: editions[code] for code in others})
+                    Body(
+                        exhibit,
+                        default,
+                        {code: editions[code] for code in others},
+                        tuple(advice),
+                    )
                 )
             ),
         )
