@@ -155,8 +155,7 @@ def curators_tools(args: argparse.Namespace) -> int:
 
 def start(args: argparse.Namespace) -> int:
     """The kiosk itself. Before the first frame only what it needs: the checks that can only
-    warn wait until the title is drawn (loader.advise), and the speech engines are looked for
-    in the background meanwhile (the title says nothing of audio)."""
+    warn and the search for speech engines wait until the title is drawn (after_the_title)."""
     # No garbage collection while the exhibit is read, Textual imported and the title built:
     # nothing made then is garbage, and the collector kept scanning it (~35 ms). The app, told
     # to by collect_garbage, turns it back on at the first quiet moment after its first frame
@@ -165,8 +164,7 @@ def start(args: argparse.Namespace) -> int:
     setup_logging(args.log)
     from .speech import FIND, Speaker
 
-    speaker = Speaker(None if args.no_audio else FIND)
-    speaker.find_in_background()  # `espeak-ng --voices` runs while the exhibit is read
+    speaker = Speaker(None if args.no_audio else FIND)  # its engines are looked for later
     opened = compiled.load(args.exhibit)
     if opened is not None:  # the file is the one the last good start read
         return run(args, opened, speaker, partial(advice_from_compiled, args.exhibit, opened))
@@ -199,6 +197,19 @@ def advice_from_compiled(
         logging.getLogger(LOGGER).warning("%s%s", source, where_and_what)
 
 
+def after_the_title(
+    speaker: Speaker,
+    opened: compiled.Opened,
+    after_title: Callable[[Recorder | NoRecorder], object],
+    recorder: Recorder | NoRecorder,
+) -> None:
+    """What waits for the title's first frame: looking for the speech engines (listing
+    espeak-ng's voices runs a program, which on two cores delayed the title by 40-90 ms;
+    nothing on the title speaks), then `after_title` (advice_to_log)."""
+    speaker.log_engines(opened.editions or ("en",))  # which engine and voice read each language
+    after_title(recorder)
+
+
 def run(
     args: argparse.Namespace,
     opened: compiled.Opened,
@@ -216,7 +227,6 @@ def run(
     logging.getLogger(LOGGER).info("kiosk %s started on %s", __version__, args.exhibit)
     mode = choose_mode(args.images)
     widget_class(mode)  # asks the terminal what it can do now, before Textual owns it
-    speaker.log_engines(opened.editions or ("en",))  # which engine and voice read each language
     recorder = (
         NoRecorder()
         if args.no_record
@@ -238,7 +248,7 @@ def run(
         handle_signals=True,
         collect_garbage=True,
         build_ahead=BUILD_AHEAD[args.build_ahead],
-        after_title=partial(after_title, recorder),
+        after_title=partial(after_the_title, speaker, opened, after_title, recorder),
         machine=Machine(
             screen_commands=ScreenCommands(off=args.screen_off or (), on=args.screen_on or ()),
             log_file=args.log,

@@ -6,6 +6,7 @@ running kiosk logs the same warnings once the title is up."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
@@ -27,7 +28,6 @@ from exhibit.loader import advise, load_exhibit
 from exhibit.logs import LOGGER
 from exhibit.model import AnalyticsSettings
 from exhibit.problems import Problems
-from exhibit.speech import Speaker
 from exhibit.speech.engines import Engine
 from exhibit.ui.app import KioskApp
 from exhibit.ui.images import ImageSettings, widget_class
@@ -111,28 +111,42 @@ async def test_the_kiosk_describes_a_broken_picture_and_logs_it_after_the_title(
         assert "A picture never saved." in text
 
 
-def test_the_speech_engines_are_looked_for_while_the_start_goes_on(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_speech_engines_are_looked_for_only_once_the_title_is_drawn(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """The search (`espeak-ng --voices` runs a program) starts in the background; what asks
-    for the engines afterwards gets what it found, as before."""
+    """Listing espeak-ng's voices runs a program, which on two cores delayed the title: the
+    search starts with what the app runs after its first frame (cli.after_the_title), in the
+    background, and what asks for the engines afterwards gets what it found."""
     from exhibit.speech import speaker as speaker_module
 
-    started, finish = threading.Event(), threading.Event()
+    searched = threading.Event()
     espeak = Engine("espeak-ng", "/usr/bin/espeak-ng")
 
-    def slow_search() -> tuple[Engine, ...]:
-        started.set()
-        finish.wait(10)
+    def search() -> tuple[Engine, ...]:
+        searched.set()
         return (espeak,)
 
-    monkeypatch.setattr(speaker_module, "find_engines", slow_search)
+    monkeypatch.setattr(speaker_module, "find_engines", search)
     monkeypatch.setattr(speaker_module, "find_player", lambda: None)
-    speaker = Speaker()
-    speaker.find_in_background()
-    assert started.wait(10), "the search did not start by itself"
-    finish.set()
-    assert speaker.available and speaker.engines == (espeak,)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "headless")  # no terminal guard: the app never runs
+    seen: dict[str, object] = {}
+
+    def run(app: KioskApp) -> None:
+        seen["before the title"] = searched.is_set()
+        assert app.after_title is not None
+        app.after_title()  # what the app runs once its first frame is drawn
+        seen["after it"] = searched.wait(10)
+        seen["engines"] = app.speaker.engines
+
+    monkeypatch.setattr(KioskApp, "run", run)
+    exhibit = tmp_path / "exhibit.yaml"
+    exhibit.write_text("exhibit: {title: Words}\npanels:\n  - {id: a, title: A, body: Text.}\n")
+    try:
+        code = cli.main([str(exhibit), "--no-record", "--log", str(tmp_path / "kiosk.log")])
+    finally:
+        gc.enable()  # the start turns it off until the app's first quiet moment
+    assert code == 0
+    assert seen == {"before the title": False, "after it": True, "engines": (espeak,)}
 
 
 def test_what_the_title_does_not_need_is_not_imported_before_it(exhibit_file: Path) -> None:

@@ -1,6 +1,6 @@
 """What the title does not need is not imported before the title is on screen: SQLite and the
 visit logic (the recorder starts its writer after the title), status.json's first beat
-(hashlib, json), the text prepared for a speech engine (numbers, pieces), the drawn year
+(json; hashlib is the compiled exhibit's, exhibit/compiled.py, before the title), the text prepared for a speech engine (numbers, pieces), the drawn year
 scale of the panels' timeline strip, the screen shown outside opening hours and Textual's
 scroll bars (the title has none). Checked in a fresh interpreter, at the title's first frame
 of a kiosk started as cli.run starts it (headless)."""
@@ -13,8 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 LATER = (
-    "hashlib",  # status.json's first beat (the exhibit file's checksum) comes after the title
-    "json",
+    "json",  # status.json's first beat comes after the title
     "sqlite3",
     "exhibit.analytics.writer",
     "exhibit.analytics.sessions",

@@ -220,6 +220,12 @@ def find_player() -> str | None:
     return None
 
 
+def installed() -> bool:
+    """Whether an engine's program is here, without asking it for its voices (find_engines
+    runs `espeak-ng --voices`, a program)."""
+    return any(shutil.which(name) for name in (OPEN_JTALK, *ESPEAK_PROGRAMS))
+
+
 def find_engines() -> tuple[Engine, ...]:
     """Every engine installed here, the specialist (Open JTalk) before the generalist."""
     return tuple(e for e in (find_open_jtalk(), find_espeak()) if e is not None)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from ..logs import LOGGER
-from .engines import Engine, espeak, find_engines, find_player
+from .engines import Engine, espeak, find_engines, find_player, installed
 from .engines import engine_for as first_reader
 from .processes import end, finish, output
 
@@ -110,7 +110,10 @@ class Speaker:
 
     @property
     def available(self) -> bool:
-        """True when there is an engine to speak with (for some language)."""
+        """True when there is an engine to speak with (for some language). Until the engines
+        are looked for (cli.after_the_title: it runs a program), an engine's program counts."""
+        if self._engines is None and self._choice is FIND:
+            return installed()
         return bool(self.engines)
 
     def engine_for(self, language: str) -> Engine | None:
@@ -126,13 +129,10 @@ class Speaker:
         """For a status screen: each language and what reads it (or that nothing does)."""
         return {code: _description(code, self.engine_for(code)) for code in languages}
 
-    def find_in_background(self) -> None:
-        """Look for the engines now, in a thread (listing espeak-ng's voices runs a program):
-        whoever asks for them next waits only for what is left of the search."""
-        threading.Thread(target=lambda: self.engines, name="speech-find", daemon=True).start()
-
     def log_engines(self, languages: Iterable[str]) -> None:
-        """Log, in the background, which engine and voice read each language."""
+        """Look for the engines, in the background (listing espeak-ng's voices runs a
+        program), and log which engine and voice read each language: whoever asks for them
+        meanwhile waits only for what is left of the search."""
         codes = tuple(languages)
         threading.Thread(
             target=self.describe, args=(codes,), name="speech-find", daemon=True
