@@ -249,7 +249,11 @@ class KioskApp(App[int], inherit_bindings=False):
         self.prebuild.start()
         self.kept_css.save()
         if self.after_title is not None:
-            self.run_worker(self.after_title, thread=True, group="after-title")
+            # A description of its own: Textual's default is the repr of the work, here a
+            # partial holding the whole exhibit (5 ms of text no one reads).
+            self.run_worker(
+                self.after_title, thread=True, group="after-title", description="after the title"
+            )
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""

@@ -128,7 +128,7 @@ class Prebuilder:
         # coroutine never awaited, and Python warned of it. (Typed: left to infer the result
         # from the partial, mypy finds none.)
         work: WorkType[None] = partial(self._compose, job, page)
-        self.app.run_worker(work, group="prebuild")
+        self.app.run_worker(work, group="prebuild", description=f"building {job.kind} {job.number}")
 
     async def _compose(self, job: Prebuild, page: Screen[None]) -> None:
         """Compose, lay out and render `page` off-stage, each a step of its own with the event
