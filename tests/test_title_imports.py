@@ -1,9 +1,10 @@
 """What the title does not need is not imported before the title is on screen: SQLite and the
-visit logic (the recorder starts its writer after the title), status.json's first beat
-(json; hashlib is the compiled exhibit's, exhibit/compiled.py, before the title), the text prepared for a speech engine (numbers, pieces), the drawn year
-scale of the panels' timeline strip, the screen shown outside opening hours and Textual's
-scroll bars (the title has none). Checked in a fresh interpreter, at the title's first frame
-of a kiosk started as cli.run starts it (headless)."""
+visit logic (the recorder starts its writer after the title), status.json's first beat (json;
+hashlib is the compiled exhibit's, exhibit/compiled.py, needed before the title), the text
+prepared for a speech engine (numbers, pieces), the drawn year scale of the panels' timeline
+strip, the screen shown outside opening hours and Textual's scroll bars (the title has none).
+Checked in a fresh interpreter, at the title's first frame of a kiosk started as cli.run starts
+it (headless)."""
 
 from __future__ import annotations
 
