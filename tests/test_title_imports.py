@@ -15,6 +15,7 @@ from pathlib import Path
 
 LATER = (
     "json",  # status.json's first beat comes after the title
+    "exhibit.status",
     "sqlite3",
     "exhibit.analytics.writer",
     "exhibit.analytics.sessions",

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..logs import LOGGER
-from ..status import Reload
 from ..watch import Settling, signature
 
 if TYPE_CHECKING:
     from ..loader import LoadResult
+    from ..status import Reload
     from .app import KioskApp
 
 log = logging.getLogger(LOGGER)
@@ -51,6 +51,8 @@ class LiveReload:
 
     def _apply(self, result: LoadResult) -> None:
         problems = tuple(str(problem) for problem in result.problems.sorted())
+        from ..status import Reload  # imported on the first reload, not at start
+
         self.last = Reload(time.time(), accepted=result.exhibit is not None, problems=problems)
         self._take(result)
         self.app.unattended.staff.write()  # status.json tells monitoring tools at once

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..logs import LOGGER
-from ..status import Status, gather, write_status_file
 from .attendance import Cancel, Clock
 from .hours_keeper import WallClock
 
 if TYPE_CHECKING:
     from ..analytics.headline import Glance
+    from ..status import Status
     from .app import KioskApp
 
 log = logging.getLogger(LOGGER)
@@ -52,6 +52,8 @@ class StatusKeeper:
 
     def status(self, *, visitors: bool = True) -> Status:
         """One look at the kiosk now (the visitor figures only if asked: they read a database)."""
+        from ..status import gather  # imported at the first beat, after the title
+
         figures = self.figures() if visitors else None
         return gather(
             self.source or Path("-"),
@@ -93,6 +95,8 @@ class StatusKeeper:
         if self.status_file is None:
             return
         status = self.status(visitors=False)  # status.json has no figures: spare the database
+        from ..status import write_status_file
+
         written = write_status_file(self.status_file, status, self.wall().timestamp())
         if written == self._failed:  # log a change only, not every minute
             self._failed = not written
