@@ -20,7 +20,7 @@ import os
 import signal
 import termios
 import threading
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ... import exits
@@ -99,11 +99,26 @@ def install_signal_handlers(
     handlers.update({getattr(signal, name): ending for name in ENDING if hasattr(signal, name)})
     handlers.update({getattr(signal, name): ignored for name in IGNORED if hasattr(signal, name)})
     handlers.update({n: ignored for n in range(signal.SIGRTMIN, signal.SIGRTMAX + 1)})
-    for signum, handler in handlers.items():
-        if only is not None and signum not in only:
-            continue
-        with contextlib.suppress(ValueError, OSError, RuntimeError):
-            loop.add_signal_handler(signum, handler, signum)
+    with _valid_signals_listed_once():
+        for signum, handler in handlers.items():
+            if only is not None and signum not in only:
+                continue
+            with contextlib.suppress(ValueError, OSError, RuntimeError):
+                loop.add_signal_handler(signum, handler, signum)
+
+
+@contextlib.contextmanager
+def _valid_signals_listed_once() -> Iterator[None]:
+    """Reason: asyncio's add_signal_handler checks each signal against
+    `signal.valid_signals()`, a new set of ~65 enums every call (~3 ms for the ~50 handlers
+    installed before the title). The set cannot change while they are installed."""
+    listing = signal.valid_signals
+    valid = listing()
+    signal.valid_signals = lambda: valid
+    try:
+        yield
+    finally:
+        signal.valid_signals = listing
 
 
 _deadline: list[threading.Timer] = []
