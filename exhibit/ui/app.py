@@ -255,11 +255,9 @@ class KioskApp(App[int], inherit_bindings=False):
         self.prebuild.start()
         self.kept_css.save()
         if self.after_title is not None:
-            # A description of its own: Textual's default is the repr of the work, here a
-            # partial holding the whole exhibit (5 ms of text no one reads).
-            self.run_worker(
-                self.after_title, thread=True, group="after-title", description="after the title"
-            )
+            # Described: Textual's default, the work's repr, wrote out the whole exhibit (5 ms).
+            work, described = self.after_title, "after the title"
+            self.run_worker(work, thread=True, group="after-title", description=described)
 
     def restart_at_title(self) -> None:
         """A fresh title screen on an emptied screen stack, as if just started."""
