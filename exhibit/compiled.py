@@ -39,34 +39,15 @@ log = logging.getLogger(LOGGER)
 MAGIC = b"museum-kiosk compiled exhibit 2\n"
 """The copy's first bytes; a new number for any change to Header or Body."""
 
+# fmt: off
 DECIDING = (
-    "__init__.py",
-    "checks.py",
-    "compiled.py",
-    "drawings/__init__.py",
-    "drawings/checks.py",
-    "drawings/pieces.py",
-    "drawings/timeline.py",
-    "drawings/year_scale.py",
-    "fit.py",
-    "hours.py",
-    "languages.py",
-    "layout.py",
-    "length_checks.py",
-    "line_breaks.py",
-    "loader.py",
-    "logs.py",
-    "media_problems.py",
-    "model.py",
-    "model_fields.py",
-    "model_pictures.py",
-    "problems.py",
-    "text.py",
-    "validate.py",
-    "yaml_lines.py",
-    "yaml_mistakes.py",
-    "yaml_reader.py",
+    "__init__.py", "checks.py", "compiled.py", "drawings/__init__.py", "drawings/checks.py",
+    "drawings/pieces.py", "drawings/timeline.py", "drawings/year_scale.py", "fit.py", "hours.py",
+    "languages.py", "layout.py", "length_checks.py", "line_breaks.py", "loader.py", "logs.py",
+    "media_problems.py", "model.py", "model_fields.py", "model_pictures.py", "problems.py",
+    "text.py", "validate.py", "yaml_lines.py", "yaml_mistakes.py", "yaml_reader.py",
 )
+# fmt: on
 """The code that decides what exhibit.yaml loads into, relative to the package: every module
 `import exhibit.loader` brings (tests/test_compiled_exhibit.py checks that none is missing)."""
 

@@ -130,9 +130,8 @@ class Speaker:
         return {code: _description(code, self.engine_for(code)) for code in languages}
 
     def log_engines(self, languages: Iterable[str]) -> None:
-        """Look for the engines, in the background (listing espeak-ng's voices runs a
-        program), and log which engine and voice read each language: whoever asks for them
-        meanwhile waits only for what is left of the search."""
+        """Look for the engines in the background (espeak-ng --voices is a program; whoever
+        asks meanwhile waits for the rest), and log which engine reads each language."""
         codes = tuple(languages)
         threading.Thread(
             target=self.describe, args=(codes,), name="speech-find", daemon=True
