@@ -64,6 +64,7 @@ def test_killed_writer_leaves_a_readable_record(
     tmp_path: Path, rounds: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "visits.sqlite"
+    left_open: list[bool] = []
     for round_ in range(rounds):
         said = run_and_kill(path, 1.3 + 0.4 * round_)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -73,11 +74,15 @@ def test_killed_writer_leaves_a_readable_record(
         assert recorded, "nothing recorded"
         lost = said - recorded[-1].end
         assert lost <= 1.0 + SLACK, f"lost {lost:.2f} s of events"
-        # the visit under way when the kiosk died ends at its last event
-        assert recorded[-1].reason == "interrupted"
+        # The visit under way when the kiosk died ends at its last event; unless none of its
+        # events had been committed yet (the kill fell just after a commit that ended with
+        # the visit before): then the file ends with that one, complete.
+        assert recorded[-1].reason in ("interrupted", "idle")
+        left_open.append(recorded[-1].reason == "interrupted")
         assert report_main([str(path)]) == 0
         assert "Visits from" in capsys.readouterr().out
+    assert any(left_open), "no kill left a visit under way"
     # each restart closed the visit its predecessor left open
     db = sqlite3.connect(path)
     interrupted = db.execute("SELECT count(*) FROM events WHERE name = 'interrupted'")
-    assert interrupted.fetchone() == (rounds - 1,)
+    assert interrupted.fetchone() == (sum(left_open[:-1]),)
