@@ -255,3 +255,22 @@ async def test_the_words_follow_the_pixels_when_they_settle_elsewhere(drawn_yaml
         await until(pilot, lambda: old_town_row() == middle, note="(the words stayed behind)")
         for label in app.screen.query(".map-label"):
             assert pixels.region.contains_region(label.region), (label, pixels.region)
+
+
+async def test_new_pixels_get_their_words_written_again_after_them(drawn_yaml: Path) -> None:
+    """A picture drawn anew (full screen, prepared at its new size) gets its words mounted
+    again after it, even where they stood already: a Sixel picture covers the words written
+    before it (seen in xterm: the full-screen map without its names)."""
+    from exhibit.ui.widgets.labelled_map import MapPicture
+
+    app = app_for(drawn_yaml)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(("2",), 0)(pilot)
+        before = {id(word) for word in app.screen.query(".map-label")}
+        app.screen.query_one(MapPicture).post_message(MapPicture.Drawn())
+        await until(
+            pilot,
+            lambda: {id(word) for word in app.screen.query(".map-label")} - before,
+            note="(the words were not written again)",
+        )
+        assert len(app.screen.query(".map-label")) == len(before)

@@ -87,7 +87,10 @@ class LabelledMap(Vertical):
         self.screen.screen_layout_refresh_signal.subscribe(self, self._check)
 
     def on_map_picture_drawn(self, event: MapPicture.Drawn) -> None:
+        # New pixels: the words are written again after them, even where they stood already
+        # (a Sixel picture covers the words written before it: seen full screen in xterm).
         event.stop()
+        self._placed_for = None
         self._check()
 
     def on_resize(self) -> None:
