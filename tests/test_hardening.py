@@ -35,7 +35,6 @@ KEYS = (
     + ["ctrl+c", "ctrl+q", "ctrl+p", "ctrl+z", "ctrl+d", "ctrl+backslash", "ctrl+s", "ctrl+l"]
     + ["alt+f4", "alt+tab", "alt+x", "ctrl+alt+delete", "super+q", "plus", "minus", "full_stop"]
 )
-GcCallback = Callable[[str, dict[str, Any]], None]
 
 
 async def test_two_thousand_random_keys_clicks_and_resizes(tokei: LoadResult) -> None:
@@ -175,26 +174,31 @@ async def test_an_index_closed_before_it_mounted(lighthouses: Exhibit) -> None:
 
 
 @pytest.fixture
-def full_collections() -> Iterator[list[float]]:
-    """The kiosk clock's time of each full garbage collection while the test runs (filled
-    in by the test's `note`), with the collector as the command line leaves it before the
-    app starts (off), and as Python's default afterwards."""
+def gc_clock() -> ManualClock:
+    """The kiosk's clock in the collector's tests: each full collection is timed on it."""
+    return ManualClock()
+
+
+@pytest.fixture
+def full_collections(gc_clock: ManualClock) -> Iterator[list[float]]:
+    """The kiosk clock's time of each full garbage collection while the test runs, with the
+    collector as the command line leaves it before the app starts (off), and as Python's
+    default afterwards."""
     found: list[float] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            found.append(gc_clock.now())
+
     gc.disable()
+    gc.callbacks.append(note)
     try:
         yield found
     finally:
+        gc.callbacks.remove(note)
         gc.enable()
         gc.unfreeze()
         gc.set_threshold(700, 10, 10)
-
-
-def noting_full_collections(found: list[float], clock: ManualClock) -> GcCallback:
-    def note(phase: str, info: dict[str, int]) -> None:
-        if phase == "stop" and info["generation"] == 2:
-            found.append(clock.now())
-
-    return note
 
 
 async def keys_every_second(pilot: Pilot[Any], clock: ManualClock, seconds: float) -> None:
@@ -208,49 +212,39 @@ async def keys_every_second(pilot: Pilot[Any], clock: ManualClock, seconds: floa
 
 
 async def test_no_full_collection_until_the_first_quiet_moment(
-    clocks: Exhibit, full_collections: list[float]
+    clocks: Exhibit, full_collections: list[float], gc_clock: ManualClock
 ) -> None:
     """The command line turns the collector off for start-up; it comes back on with a full
     collection at the first quiet moment, not at the title (a collection there delayed the
     title's frame), nor while a visitor is pressing keys; left off, a kiosk running for
     months would never free a reference cycle."""
-    clock = ManualClock()
+    clock = gc_clock
     app = KioskApp(clocks, clock=clock, collect_garbage=True)
-    note = noting_full_collections(full_collections, clock)
-    gc.callbacks.append(note)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            title = clock.now()
-            await keys_every_second(pilot, clock, collector.LONGEST_WITHOUT - 5)
-            assert full_collections == [] and not gc.isenabled()
-            await clock.advance(pilot, 2 * collector.QUIET_FOR)
-            assert full_collections, "no full collection in a quiet moment"
-            assert full_collections[0] >= title + collector.LONGEST_WITHOUT - 5
-            assert gc.isenabled() and gc.get_threshold() == collector.THRESHOLDS
-    finally:
-        gc.callbacks.remove(note)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = clock.now()
+        await keys_every_second(pilot, clock, collector.LONGEST_WITHOUT - 5)
+        assert full_collections == [] and not gc.isenabled()
+        await clock.advance(pilot, 2 * collector.QUIET_FOR)
+        assert full_collections, "no full collection in a quiet moment"
+        assert full_collections[0] >= title + collector.LONGEST_WITHOUT - 5
+        assert gc.isenabled() and gc.get_threshold() == collector.THRESHOLDS
 
 
 async def test_a_quiet_start_collects_soon_after_the_title(
-    clocks: Exhibit, full_collections: list[float]
+    clocks: Exhibit, full_collections: list[float], gc_clock: ManualClock
 ) -> None:
     """Nobody at the kiosk: the collector is back on within a few seconds of the title."""
-    clock = ManualClock()
+    clock = gc_clock
     app = KioskApp(clocks, clock=clock, collect_garbage=True)
-    note = noting_full_collections(full_collections, clock)
-    gc.callbacks.append(note)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            title = clock.now()
-            assert full_collections == [] and not gc.isenabled()
-            await clock.advance(pilot, 2 * collector.QUIET_FOR)
-            assert len(full_collections) == 1
-            assert title < full_collections[0] <= title + 2 * collector.QUIET_FOR
-            assert gc.isenabled()
-    finally:
-        gc.callbacks.remove(note)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = clock.now()
+        assert full_collections == [] and not gc.isenabled()
+        await clock.advance(pilot, 2 * collector.QUIET_FOR)
+        assert len(full_collections) == 1
+        assert title < full_collections[0] <= title + 2 * collector.QUIET_FOR
+        assert gc.isenabled()
 
 
 async def test_a_kiosk_not_started_by_the_command_line_leaves_the_collector_alone(
@@ -267,24 +261,17 @@ async def test_a_kiosk_not_started_by_the_command_line_leaves_the_collector_alon
 
 
 async def test_garbage_is_collected_even_while_keys_keep_coming(
-    clocks: Exhibit, full_collections: list[float]
+    clocks: Exhibit, full_collections: list[float], gc_clock: ManualClock
 ) -> None:
     """Full collections wait for a quiet moment, but not forever: a child mashing keys for
     half an hour left 1.8 GB of uncollected pages behind (bench/soak.py mash). The first
     collection too: the collector is off until it runs."""
-    clock = ManualClock()
+    clock = gc_clock
     app = KioskApp(clocks, clock=clock, collect_garbage=True)
-    note = noting_full_collections(full_collections, clock)
-    gc.callbacks.append(note)
-    try:
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            title = clock.now()
-            await keys_every_second(
-                pilot, clock, collector.LONGEST_WITHOUT + 2 * collector.QUIET_FOR
-            )
-            assert full_collections, "no full collection while the keys kept coming"
-            assert full_collections[0] <= title + collector.LONGEST_WITHOUT + collector.QUIET_FOR
-            assert gc.isenabled()
-    finally:
-        gc.callbacks.remove(note)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        title = clock.now()
+        await keys_every_second(pilot, clock, collector.LONGEST_WITHOUT + 2 * collector.QUIET_FOR)
+        assert full_collections, "no full collection while the keys kept coming"
+        assert full_collections[0] <= title + collector.LONGEST_WITHOUT + collector.QUIET_FOR
+        assert gc.isenabled()
