@@ -9,7 +9,7 @@ demo      the attract loop for --hours of simulated time at the exhibit's demo_i
           interval per step;
 switches  --switches panel switches, "right" posted as key events in bursts of 10;
 mash      --keys random keys, touches and resizes, tests/test_hardening.py's
-          test_two_thousand_random_keys_clicks_and_resizes at scale (its KEYS, its seed).
+          test_a_thousand_random_keys_clicks_and_resizes at scale (its KEYS, its seed).
 
 Each part warms up first, then notes resident memory (VmRSS), Python's traced memory (with
 --tracemalloc, started after the warm-up, so it counts only what the soak itself keeps) and
@@ -194,7 +194,7 @@ async def switches(loaded: LoadResult, count: int, traced: bool) -> bool:
 
 
 async def mash(loaded: LoadResult, count: int, traced: bool) -> bool:
-    """test_two_thousand_random_keys_clicks_and_resizes, `count` inputs instead of 2,000."""
+    """test_a_thousand_random_keys_clicks_and_resizes, `count` inputs instead of 1,000."""
     from test_hardening import KEYS  # the test's own list: keys a child might press
 
     print(f"mash: {count} random keys, touches and resizes (tests/test_hardening.py's KEYS)")

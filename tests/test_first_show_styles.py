@@ -46,6 +46,26 @@ async def test_the_title_is_styled_once_at_start(clocks: Exhibit, styled: Counte
         assert sum(count > 1 for count in times.values()) <= 1, times
 
 
+@pytest.mark.parametrize(
+    ("size", "classes"), [((80, 24), {"-narrow", "-short"}), ((160, 50), {"-wide"})]
+)
+async def test_a_page_is_styled_once_at_a_size_that_rearranges_it(
+    clocks: Exhibit, styled: Counter[int], size: tuple[int, int], classes: set[str]
+) -> None:
+    """The classes a size gives the page are set as it is built: set after its widgets
+    mounted, they restyled every one of them (~18 ms a page at 80x24)."""
+    app = kiosk(clocks, ManualClock(), prebuild=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("2")  # facts and images beside the text: the page widens
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen) and classes <= app.screen.classes
+        widgets = list(app.screen.walk_children(with_self=True))
+        times = {w: styled[id(w)] for w in widgets}
+        assert times[app.screen] == 1, times
+        twice = [type(w).__name__ for w, count in times.items() if count > 1]
+        assert len(twice) <= len(widgets) // 10, twice
+
+
 @pytest.mark.parametrize("key", ["c", "plus"])  # high contrast (the theme), large (a class)
 async def test_a_page_built_ahead_shows_in_the_look_chosen_after_it_was_built(
     clocks: Exhibit, key: str

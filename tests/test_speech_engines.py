@@ -167,14 +167,18 @@ def test_every_panel_in_both_languages_becomes_speech_of_plausible_length(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Each panel's title and what is read first (its lead, or without one the first
-    paragraph of its body: the whole of every body would take minutes on a busy machine), to
-    a WAV file by the engine for its language; its length must fit the amount of text, and
-    it must be neither silence nor clipped."""
+    """Each panel's title and the start of what is read first (its lead, or without one the
+    first paragraph of its body), to a WAV file by the engine for its language; its length
+    must fit the amount of text, and it must be neither silence nor clipped. The first
+    panel's lead is read whole (Open JTalk at 0 dB clipped in it); the others' first
+    sentence: synthesis costs about a twentieth of the speech's length in CPU time, which the
+    whole of every lead would take from the rest of the suite."""
     assert set(editions) == {"en", "ja"}
     measured = []
-    for panel in editions[language].panels:
+    for number, panel in enumerate(editions[language].panels):
         lead = getattr(panel, "lead", "") or panel.body.split("\n\n")[0]
+        if number:
+            lead = re.split(r"(?<=[.。!?！？])\s*", lead.strip(), maxsplit=1)[0]
         text = f"{panel.title}\n\n{lead}"
         path = tmp_path / f"{panel.id}.{language}.wav"
         engine = synthesize_to_wav(text, language, path)

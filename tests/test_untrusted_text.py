@@ -108,7 +108,9 @@ async def test_a_sweep_of_sizes_from_1x1_to_400x150(tokei: LoadResult, page: str
     """Every page type in both languages, resized through widths and heights from a single
     cell to a wall screen: nothing raises (an error would be healed, and counted)."""
     assert tokei.exhibit is not None
-    widths = [1, 2, 5, 10, 20, 39, 40, 60, 80, 99, 100, 120, 160, 200, 300, 400]
+    # Each side of every width the layout changes at (TINY, COMPACT, NARROW, WIDE in
+    # exhibit/layout.py), every height at a common width; the others at a few, up to a wall.
+    widths = [1, 39, 40, 59, 60, 80, 99, 100, 149, 150, 400]
     heights = [1, 2, 5, 8, 11, 12, 19, 20, 24, 29, 30, 40, 60, 100, 150]
     advisory = next(str(n) for n, p in enumerate(tokei.exhibit.panels, start=1) if p.advisory)
     keys = [advisory if key == "advisory" else key for key in SWEPT_PAGES[page]]
@@ -116,7 +118,7 @@ async def test_a_sweep_of_sizes_from_1x1_to_400x150(tokei: LoadResult, page: str
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)
         for width in widths:
-            for height in heights[:: 1 if width in (1, 40, 80, 400) else 4]:
+            for height in heights if width in (1, 80) else [*heights[::4], 150]:
                 await pilot.resize_terminal(width, height)
         await pilot.pause()
         assert app.is_running and app.healer.failures == []

@@ -86,6 +86,11 @@ class Stage:
                 yield Prebuild("advisory", number, partial(self.advisory_for, number))
 
     def _build(self, stop: Stop) -> KioskScreen:
+        page = self._make(stop)
+        page.fit_to(self.app.size, update=False)  # styled once, as it mounts
+        return page
+
+    def _make(self, stop: Stop) -> KioskScreen:
         app = self.app
         exhibit, words, language = app.exhibit, app.words, app.next_language
         if stop.is_title:

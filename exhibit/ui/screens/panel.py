@@ -61,6 +61,9 @@ class PanelScreen(ScrollingScreen):
         """The second layer (the body, after a lead) is open."""
         self._large = False
         """The layout the chosen image was brought into view in (the app's -large class)."""
+        self.address = panel_address(exhibit, self.panel.id, language)
+        """The panel's web page, for its QR code ("" without a website)."""
+        self.has_aside = bool(self.panel.images or self.panel.facts or self.address)
 
     def compose(self) -> ComposeResult:
         panel = self.panel
@@ -86,8 +89,7 @@ class PanelScreen(ScrollingScreen):
                     yield Static(
                         Content(self.words.SOURCE_IDS.format(ids=ids)), classes="source-ids"
                     )
-            address = panel_address(self.exhibit, panel.id, self.language)
-            if panel.images or panel.facts or address:
+            if self.has_aside:
                 with Vertical(id="aside"):
                     # The facts and the lead picture first, near the top; the QR code after them.
                     if panel.facts:
@@ -97,8 +99,8 @@ class PanelScreen(ScrollingScreen):
                         for index, image in enumerate(panel.images)
                     ]
                     yield from cards[:1]
-                    if address:
-                        yield QRBlock(address, self.words.PANEL_QR, classes="panel-qr")
+                    if self.address:
+                        yield QRBlock(self.address, self.words.PANEL_QR, classes="panel-qr")
                     yield from cards[1:]
         yield NavStrip(self.exhibit, self.number, self.words, self.next_language)
 

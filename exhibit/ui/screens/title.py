@@ -38,10 +38,11 @@ class TitleScreen(KioskScreen):
                 name = LANGUAGE_NAMES.get(self.next_language, self.next_language)
                 yield LanguageButton(f"{name}  [L]")
 
-    def fit_to(self, size: Size) -> None:
-        super().fit_to(size)
+    def fit_to(self, size: Size, *, update: bool = True) -> None:
+        super().fit_to(size, update=update)
         # A small screen shows the title and the invitation; the intro would push them off.
-        self.set_class(size.width < COMPACT or size.height < COMPACT_ROWS, "-compact")
+        compact = size.width < COMPACT or size.height < COMPACT_ROWS
+        self.set_class(compact, "-compact", update=update)
 
     def on_click(self) -> None:
         self.post_message(Asked(Do.PAGE))
