@@ -16,6 +16,7 @@ from textual.dom import DOMNode
 
 from exhibit.model import Exhibit
 from exhibit.ui.screens.panel import PanelScreen
+from exhibit.ui.screens.title import TitleScreen
 
 
 @pytest.fixture
@@ -44,6 +45,21 @@ async def test_the_title_is_styled_once_at_start(clocks: Exhibit, styled: Counte
         # mounted after it (the notifications' rack), sooner or later on a busy machine.
         assert times["TitleScreen"] == 1, times
         assert sum(count > 1 for count in times.values()) <= 1, times
+
+
+async def test_the_title_is_the_first_screen_there_is(clocks: Exhibit) -> None:
+    """No empty screen set up and drawn before it (app.get_default_screen); a visitor who
+    goes on and comes back finds the same page, nothing piled under or over it."""
+    app = kiosk(clocks, ManualClock(), prebuild=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = app.screen
+        assert isinstance(title, TitleScreen) and app.screen_stack == [title]
+        await pilot.press("1", "right", "i")
+        assert isinstance(app.screen_stack[-2], PanelScreen) and len(app.screen_stack) == 3
+        await pilot.press("escape", "home")
+        assert app.screen_stack == [title]
+        await pilot.press("2")
+        assert app.screen_stack[0] is title and isinstance(app.screen, PanelScreen)
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ from .messages import Asked, PictureLaid
 from .prebuild import Prebuilder
 from .reading_aloud import ReadingAloud
 from .reload import LiveReload
+from .screens.base import KioskScreen
 from .stage import Stage
 from .theme import THEMES
 from .unattended import Machine, Unattended
@@ -239,7 +240,6 @@ class KioskApp(App[int], inherit_bindings=False):
         self.set_class(self.linux_console, "-console")
         self.set_class(self.state.attract, "-attract")
         workarounds.console_scroll_bars(self.linux_console)
-        self.push_screen(self.stage.page_for(self.state.stop))
         self.attendance.follow(self.state)
         self.call_after_refresh(self._title_drawn)
         if self.reload:
@@ -249,6 +249,12 @@ class KioskApp(App[int], inherit_bindings=False):
         if self.collect_garbage:
             self.call_after_refresh(collect_when_quiet, self.attendance)
         self.unattended.start()
+
+    def get_default_screen(self) -> KioskScreen:
+        # The page the visitor starts on is Textual's first screen itself: pushed over
+        # Textual's empty default screen instead, the title took one more screen to set up
+        # and one more frame before it was drawn (~5% of the start).
+        return self.stage.page_for(self.state.stop)
 
     def _title_drawn(self) -> None:
         """The first frame is on screen: what was kept from before it may run now."""
@@ -265,10 +271,9 @@ class KioskApp(App[int], inherit_bindings=False):
         self.speaker.stop()
         self.prebuild.failed()
         self.stage.forget_pages()  # a page may be what failed: build every page anew
-        while len(self.screen_stack) > 1:  # the first is Textual's own default screen
+        while len(self.screen_stack) > 1:  # Textual never lets go of its first screen
             self.pop_screen()
-        self.push_screen(self.stage.page_for(self.state.stop))
-        self.stage.let_go()
+        self.stage.show_page(self.state.stop)
         self.attendance.restart_demo(self.state)
         self.unattended.follow(self.state)
         self.prebuild.kick()

@@ -147,7 +147,14 @@ class Stage:
         page = self.page_for(stop)
         if isinstance(page, ScrollingScreen):
             page.reset_view()
-        self.app.switch_screen(page)
+        stack = self.app.screen_stack
+        if page is stack[0]:  # the page the kiosk started on (app.get_default_screen)
+            while len(self.app.screen_stack) > 1:
+                self.app.pop_screen()
+        elif len(stack) == 1:  # over it: Textual cannot switch away from its first screen
+            self.app.push_screen(page)
+        else:
+            self.app.switch_screen(page)
         self.let_go()
 
     def close_windows(self) -> None:
