@@ -32,7 +32,8 @@ def app_for(path: Path, mode: str = "halfcell") -> KioskApp:
     assert result.exhibit is not None, result.problems.sorted()
     widget_class(mode)
     settings = ImageSettings(mode=mode, folder=result.folder)
-    return KioskApp(result.exhibit, editions=result.editions, images=settings)
+    # Pages built on the spot, as in tests/test_snapshots.py (kiosk).
+    return KioskApp(result.exhibit, editions=result.editions, images=settings, prebuild=False)
 
 
 @pytest.fixture

@@ -54,7 +54,8 @@ def gallery(write_yaml: Callable[[str], Path], tmp_path: Path) -> tuple[Exhibit,
 def halfcell_app(gallery: tuple[Exhibit, Path]) -> KioskApp:
     exhibit, folder = gallery
     widget_class("halfcell")
-    return KioskApp(exhibit, images=ImageSettings(mode="halfcell", folder=folder))
+    # Pages built on the spot, as in tests/test_snapshots.py (kiosk).
+    return KioskApp(exhibit, images=ImageSettings(mode="halfcell", folder=folder), prebuild=False)
 
 
 async def settled(pilot: Pilot[int]) -> None:

@@ -119,6 +119,37 @@ async def test_an_idle_kiosk_builds_every_page_without_showing_one(clocks: Exhib
         assert app.screen is pages[4]
 
 
+async def each_page_as_shown(app: KioskApp, pilot: Pilot[int]) -> list[str]:
+    """Every page a visitor meets going right from the title to the closing page (the
+    advisory in front of the fourth panel too), as the screen shows it."""
+    shown = []
+    for _ in range(len(app.exhibit.panels) + 3):
+        await pilot.pause()
+        shown.append(app.export_screenshot())
+        await pilot.press("right" if not isinstance(app.screen, AdvisoryScreen) else "enter")
+    return shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)])
+async def test_a_page_built_ahead_shows_what_a_page_built_on_the_spot_shows(
+    clocks: Exhibit, size: tuple[int, int]
+) -> None:
+    """Cell for cell: snapshots and most tests see pages built on the spot (prebuild=False),
+    and a visitor mostly the ones built while the kiosk was idle."""
+    clock = ManualClock()
+    app = kiosk(clocks, clock)
+    async with app.run_test(size=size) as pilot:
+        every = {*range(0, 7), -4}
+        await idle_until(app, clock, pilot, lambda: set(kept(app)) == every)
+        ahead = await each_page_as_shown(app, pilot)
+    app = kiosk(clocks, ManualClock(), prebuild=False)
+    async with app.run_test(size=size) as pilot:
+        on_the_spot = await each_page_as_shown(app, pilot)
+    assert len(ahead) == 8 and len(set(ahead)) == 8
+    for number, (built_ahead, built_now) in enumerate(zip(ahead, on_the_spot, strict=True)):
+        assert built_ahead == built_now, f"page {number} of the walk differs"
+
+
 async def test_a_key_comes_before_the_next_page_is_built(clocks: Exhibit) -> None:
     clock = ManualClock()
     app = kiosk(clocks, clock)
