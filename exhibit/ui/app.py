@@ -253,7 +253,7 @@ class KioskApp(App[int], inherit_bindings=False):
     def get_default_screen(self) -> KioskScreen:
         # The page the visitor starts on is Textual's first screen itself: pushed over
         # Textual's empty default screen instead, the title took one more screen to set up
-        # and one more frame before it was drawn (~5% of the start).
+        # and one more frame before it was drawn (about a tenth of the start here).
         return self.stage.page_for(self.state.stop)
 
     def _title_drawn(self) -> None:
