@@ -251,9 +251,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.unattended.start()
 
     def get_default_screen(self) -> KioskScreen:
-        # The page the visitor starts on is Textual's first screen itself: pushed over
-        # Textual's empty default screen instead, the title took one more screen to set up
-        # and one more frame before it was drawn (about a tenth of the start here).
+        # Not over Textual's empty default screen: one screen and one frame fewer before the title.
         return self.stage.page_for(self.state.stop)
 
     def _title_drawn(self) -> None:
@@ -271,9 +269,7 @@ class KioskApp(App[int], inherit_bindings=False):
         self.speaker.stop()
         self.prebuild.failed()
         self.stage.forget_pages()  # a page may be what failed: build every page anew
-        while len(self.screen_stack) > 1:  # Textual never lets go of its first screen
-            self.pop_screen()
-        self.stage.show_page(self.state.stop)
+        self.stage.start_over(self.state.stop)
         self.attendance.restart_demo(self.state)
         self.unattended.follow(self.state)
         self.prebuild.kick()

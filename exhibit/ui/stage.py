@@ -157,6 +157,13 @@ class Stage:
             self.app.switch_screen(page)
         self.let_go()
 
+    def start_over(self, stop: Stop) -> None:
+        """Close every screen over Textual's first (which Textual never lets go of), then
+        show the page at `stop`."""
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        self.show_page(stop)
+
     def close_windows(self) -> None:
         while self.app.screen_stack and self.app.screen.is_modal:
             self.app.pop_screen()
