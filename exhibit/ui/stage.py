@@ -149,8 +149,7 @@ class Stage:
             page.reset_view()
         stack = self.app.screen_stack
         if page is stack[0]:  # the page the kiosk started on (app.get_default_screen)
-            while len(self.app.screen_stack) > 1:
-                self.app.pop_screen()
+            self._close_all_over_the_first()
         elif len(stack) == 1:  # over it: Textual cannot switch away from its first screen
             self.app.push_screen(page)
         else:
@@ -158,11 +157,13 @@ class Stage:
         self.let_go()
 
     def start_over(self, stop: Stop) -> None:
-        """Close every screen over Textual's first (which Textual never lets go of), then
-        show the page at `stop`."""
-        while len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
+        """Every screen closed but Textual's first, then the page at `stop` shown."""
+        self._close_all_over_the_first()
         self.show_page(stop)
+
+    def _close_all_over_the_first(self) -> None:
+        while len(self.app.screen_stack) > 1:  # Textual never lets go of its first screen
+            self.app.pop_screen()
 
     def close_windows(self) -> None:
         while self.app.screen_stack and self.app.screen.is_modal:
